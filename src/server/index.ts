@@ -1,0 +1,46 @@
+/**
+ * `livedigital-room/server`: the host-backend half. Hands the browser element access links
+ * without the personal token ever leaving the server, and receives livedigital webhooks.
+ * Node ≥ 20 or any runtime with fetch-standard Request/Response; no dependencies.
+ */
+export {
+  createLivedigitalClient,
+  DEFAULT_TIMEOUT_MS,
+  LIVEDIGITAL_API_URL,
+  LivedigitalApiError,
+  MAX_ACCESS_TTL_SECONDS,
+  TELEBOSS_API_URL,
+} from './client.js';
+export type {
+  AccessRole,
+  CallOptions,
+  GenerateAccessParams,
+  LivedigitalApiErrorCode,
+  LivedigitalClient,
+  LivedigitalClientOptions,
+  LivedigitalRoom,
+} from './client.js';
+
+export { createAccessLinkHandler } from './handler.js';
+export type { AccessGrant, AccessLinkHandlerOptions, AccessRequestBody } from './handler.js';
+
+export { toNodeListener } from './node.js';
+export type { FetchHandler } from './node.js';
+
+export {
+  createWebhookHandler,
+  isKnownWebhookEvent,
+  signWebhookBody,
+  verifyWebhookSignature,
+  webhookEventKey,
+} from './webhooks.js';
+export type {
+  LivedigitalCallEvent,
+  LivedigitalCallEventName,
+  LivedigitalRecordEvent,
+  LivedigitalRecordEventName,
+  LivedigitalWebhookDelivery,
+  LivedigitalWebhookEvent,
+  LivedigitalWebhookEventName,
+  WebhookHandlerOptions,
+} from './webhooks.js';

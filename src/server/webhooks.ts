@@ -1,0 +1,140 @@
+import {
+  BodyTooLargeError,
+  DEFAULT_MAX_BODY_BYTES,
+  errorResponse,
+  isPlainObject,
+  positiveIntegerOr,
+  readBodyText,
+} from './http.js';
+import { verifyWebhookSignature } from './webhook-signature.js';
+
+export { signWebhookBody, verifyWebhookSignature } from './webhook-signature.js';
+
+export type LivedigitalCallEventName = 'call_started' | 'call_finished';
+export type LivedigitalRecordEventName = 'record_started' | 'record_finished' | 'record_aborted' | 'record_failed';
+export type LivedigitalWebhookEventName = LivedigitalCallEventName | LivedigitalRecordEventName;
+
+export interface LivedigitalCallEvent {
+  eventName: LivedigitalCallEventName;
+  roomId: string;
+  spaceId: string;
+  callId?: string;
+}
+
+export interface LivedigitalRecordEvent {
+  eventName: LivedigitalRecordEventName;
+  roomId: string;
+  spaceId: string;
+  /** Pass to `GET …/rooms/{roomId}/records/download/{recordId}` for the mp4 link. */
+  recordId?: string;
+  callId?: string;
+}
+
+/** The signed `body` of a delivery. Fields livedigital adds later are kept at runtime. */
+export type LivedigitalWebhookEvent = LivedigitalCallEvent | LivedigitalRecordEvent;
+
+/** What livedigital POSTs: `signature` is hex HMAC-SHA256 of `JSON.stringify(body)`. */
+export interface LivedigitalWebhookDelivery<Body = LivedigitalWebhookEvent> {
+  signature: string;
+  body: Body;
+}
+
+export interface WebhookHandlerOptions {
+  /** The space's webhook secret (create-webhook response or the dashboard). */
+  secret: string;
+  /**
+   * Runs for every verified known event; the answer (204) waits for it. Throwing answers 500 so
+   * livedigital retries (up to 3 attempts in all). A captured delivery replays with a valid
+   * signature and retries repeat deliveries, so make this idempotent, e.g. keyed by
+   * {@link webhookEventKey}.
+   */
+  onEvent: (event: LivedigitalWebhookEvent, request: Request) => void | Promise<void>;
+  /**
+   * A correctly signed delivery whose `eventName` this version does not know. Without this
+   * option it is acknowledged (204) and dropped: refusing would only make livedigital retry
+   * something no retry can fix.
+   */
+  onUnknownEvent?: (body: Record<string, unknown>, request: Request) => void | Promise<void>;
+  /** Default 16 KiB. */
+  maxBodyBytes?: number;
+}
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set<LivedigitalWebhookEventName>([
+  'call_started',
+  'call_finished',
+  'record_started',
+  'record_finished',
+  'record_aborted',
+  'record_failed',
+]);
+
+export function isKnownWebhookEvent(body: unknown): body is LivedigitalWebhookEvent {
+  return (
+    isPlainObject(body) &&
+    typeof body.eventName === 'string' &&
+    KNOWN_EVENTS.has(body.eventName) &&
+    typeof body.roomId === 'string' &&
+    typeof body.spaceId === 'string'
+  );
+}
+
+/**
+ * A stable key for deduplication: two deliveries of the same event (a retry or a replay) give
+ * the same key. Events without callId/recordId for the same room collapse; use with that in mind.
+ */
+export function webhookEventKey(event: LivedigitalWebhookEvent): string {
+  const recordId = 'recordId' in event ? event.recordId : undefined;
+  return [event.eventName, event.spaceId, event.roomId, event.callId ?? '', recordId ?? ''].join(':');
+}
+
+/**
+ * A fetch-standard handler for livedigital webhook deliveries.
+ * 405 non-POST · 413 oversized · 400 not a JSON delivery · 401 missing/bad signature ·
+ * 400 signed but a known event without roomId/spaceId · 500 handler failed · 204 done.
+ * Answers only after the event was handled, so a crash mid-way leads to a retry, not a loss.
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const { secret, onEvent, onUnknownEvent } = options;
+  if (typeof secret !== 'string' || secret === '') throw new TypeError('secret must be a non-empty string');
+  if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function');
+  const maxBodyBytes = positiveIntegerOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
+
+  return async function webhookHandler(request: Request): Promise<Response> {
+    if (request.method !== 'POST') return errorResponse(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
+    let text: string;
+    try {
+      text = await readBodyText(request, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return errorResponse(413, 'payload-too-large', `the body must be at most ${maxBodyBytes} bytes`);
+      }
+      return errorResponse(400, 'bad-request', 'the request body could not be read');
+    }
+    let delivery: unknown;
+    try {
+      delivery = JSON.parse(text);
+    } catch {
+      return errorResponse(400, 'bad-request', 'the body must be a JSON webhook delivery');
+    }
+    if (!isPlainObject(delivery) || !isPlainObject(delivery.body)) {
+      return errorResponse(400, 'bad-request', 'the delivery must be an object with a "body" object');
+    }
+    if (!verifyWebhookSignature(secret, delivery.body, delivery.signature)) {
+      return errorResponse(401, 'invalid-signature', 'the webhook signature is missing or does not match');
+    }
+    const body = delivery.body;
+    try {
+      if (isKnownWebhookEvent(body)) {
+        await onEvent(body, request);
+      } else if (typeof body.eventName === 'string' && KNOWN_EVENTS.has(body.eventName)) {
+        return errorResponse(400, 'bad-request', 'the event lacks roomId or spaceId');
+      } else {
+        await onUnknownEvent?.(body, request);
+      }
+    } catch {
+      // The host's error stays in the host: livedigital only needs to know to retry.
+      return errorResponse(500, 'internal', 'the event could not be handled');
+    }
+    return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  };
+}
