@@ -1,0 +1,23 @@
+/** Hosts where plain http is acceptable: a developer's own machine (local stand-ins, tests). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
+
+/**
+ * Cameras, microphones and tokens travel only over https; http is tolerated on loopback so the
+ * stand-in and tests can run without certificates.
+ */
+export function isSecureRoomUrl(url: URL): boolean {
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+export function parseUrl(value: string | URL, base?: string): URL | null {
+  try {
+    return new URL(String(value), base);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The permission list the vendor documents for the room iframe. `screen-wake-lock` is listed in
+ * the prose of the docs but missing from their snippet; the room asks for it, so it is on.
+ */
+export const DEFAULT_ALLOW: readonly string[] = [
+  'camera',
+  'microphone',
+  'fullscreen',
+  'accelerometer',
+  'autoplay',
+  'clipboard-write',
+  'encrypted-media',
+  'gyroscope',
+  'picture-in-picture',
+  'display-capture',
+  'screen-wake-lock',
+];
+
+const FEATURE = /^[a-z][a-z0-9-]*$/;
+
+/** One directive of an `allow` string: `camera`, `camera 'none'`, `camera 'self' https://x`. */
+function parseDirectives(value: string): Map<string, string> {
+  const directives = new Map<string, string>();
+  for (const part of value.split(';')) {
+    const [feature = '', ...allowlist] = part.trim().split(/\s+/);
+    const name = feature.toLowerCase();
+    if (!FEATURE.test(name)) continue;
+    directives.set(name, allowlist.join(' '));
+  }
+  return directives;
+}
+
+/**
+ * The iframe's `allow` value: `allow` (if given) replaces the default list, and every feature named
+ * in the space-separated `deny` is emitted as `<feature> 'none'` — removed from the grant, and
+ * explicitly refused so a permissive parent policy cannot hand it down either.
+ */
+export function buildAllow(allow?: string | null, deny?: string | null): string {
+  const directives =
+    allow == null || allow.trim() === ''
+      ? new Map(DEFAULT_ALLOW.map((feature) => [feature, '']))
+      : parseDirectives(allow);
+  for (const feature of (deny ?? '').split(/[\s;,]+/)) {
+    const name = feature.toLowerCase();
+    if (FEATURE.test(name)) directives.set(name, "'none'");
+  }
+  return [...directives].map(([name, list]) => (list ? `${name} ${list}` : name)).join('; ');
+}
+
+/** Features `allow` actually grants (not denied) — what an integrator would check in a test. */
+export function grantedFeatures(allowValue: string): string[] {
+  return [...parseDirectives(allowValue)].filter(([, list]) => list !== "'none'").map(([name]) => name);
+}

@@ -1,0 +1,95 @@
+import { RoomError } from './errors.js';
+import { isSecureRoomUrl, parseUrl } from './origins.js';
+
+export const LIVEDIGITAL_BASE_URL = 'https://edu.livedigital.space';
+export const TELEBOSS_BASE_URL = 'https://a.teleboss.ru';
+
+/** What a room link is made of; the names are the element's properties. */
+export interface RoomInputs {
+  baseUrl?: string | null;
+  alias?: string | null;
+  eventId?: string | null;
+  participantName?: string | null;
+  accessToken?: string | null;
+  refreshToken?: string | null;
+  disableSupport?: boolean;
+}
+
+// Aliases seen in the vendor's docs are 10 characters of [A-Za-z0-9_-]; leave room for custom ones.
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isValidAlias(alias: string): boolean {
+  return ID_PATTERN.test(alias);
+}
+
+/**
+ * The room site's origin, e.g. `https://edu.livedigital.space`. A base with a path, query or
+ * credentials is refused rather than silently trimmed: it is almost always a pasted room link.
+ */
+export function roomOrigin(baseUrl?: string | null): string {
+  const raw = baseUrl == null || baseUrl === '' ? LIVEDIGITAL_BASE_URL : baseUrl.trim();
+  const url = parseUrl(raw);
+  if (!url || !isSecureRoomUrl(url) || url.pathname.replace(/\/+$/, '') !== '' || url.search || url.hash) {
+    throw new RoomError(
+      'invalid-base-url',
+      'base-url must be an https origin such as https://edu.livedigital.space (http only on localhost)',
+    );
+  }
+  return url.origin;
+}
+
+function present(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/**
+ * Builds `<base>/room/<alias>?participantName=…&accessToken=…` (or `<base>/event/<id>`).
+ * Every value goes through URLSearchParams, so a name like `A&accessToken=x#y` stays one value.
+ * An access token wins over a refresh token: a generate-access link is the more specific grant.
+ */
+export function buildRoomLink(inputs: RoomInputs): URL {
+  const origin = roomOrigin(inputs.baseUrl);
+  let path: string;
+  if (present(inputs.eventId)) {
+    if (!ID_PATTERN.test(inputs.eventId)) {
+      throw new RoomError('invalid-event-id', 'event-id may contain only letters, digits, "_" and "-"');
+    }
+    path = `/event/${inputs.eventId}`;
+  } else if (present(inputs.alias)) {
+    if (!isValidAlias(inputs.alias)) {
+      throw new RoomError('invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
+    }
+    path = `/room/${inputs.alias}`;
+  } else {
+    throw new RoomError('missing-room', 'set alias, event-id, src, a fetcher or access-endpoint');
+  }
+  const url = new URL(path, origin);
+  if (present(inputs.participantName)) url.searchParams.set('participantName', inputs.participantName);
+  if (present(inputs.accessToken)) url.searchParams.set('accessToken', inputs.accessToken);
+  else if (present(inputs.refreshToken)) url.searchParams.set('refreshToken', inputs.refreshToken);
+  if (inputs.disableSupport) url.searchParams.set('disableSupport', 'true');
+  return url;
+}
+
+/**
+ * A link from `src` or from the host's backend is used only when it points at the configured room
+ * site over a secure transport; anything else could frame an attacker's page with camera rights.
+ */
+export function trustRoomLink(link: string | URL, baseUrl?: string | null): URL {
+  const origin = roomOrigin(baseUrl);
+  const url = parseUrl(link);
+  if (!url || !isSecureRoomUrl(url) || url.origin !== origin) {
+    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}`);
+  }
+  return url;
+}
+
+/** The room link as it may be shown or logged: tokens replaced, so no secret leaves in a message. */
+export function redactRoomLink(link: string | URL): string {
+  const url = parseUrl(link);
+  if (!url) return '[unparseable link]';
+  for (const key of ['accessToken', 'refreshToken']) {
+    if (url.searchParams.has(key)) url.searchParams.set(key, '***');
+  }
+  return url.href;
+}

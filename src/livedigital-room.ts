@@ -1,0 +1,272 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
+import { obtainRoomLink, type Fetcher } from './access.js';
+import { RoomError, type ErrorCode } from './core/errors.js';
+import { isFinishFromRoom } from './core/messages.js';
+import { buildAllow } from './core/permissions.js';
+import { safeRedirectUrl } from './core/redirect.js';
+import { cssLength } from './core/size.js';
+import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
+import { texts, toLang, type Lang } from './i18n.js';
+import { styles } from './styles.js';
+
+export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
+
+/** Properties whose change means a different room or iframe: each starts a new mount. */
+const MOUNT_INPUTS = new Set<PropertyKey>([
+  'alias', 'participantName', 'accessToken', 'refreshToken', 'src', 'eventId', 'baseUrl',
+  'accessEndpoint', 'fetcher', 'allow', 'deny', 'disableSupport', 'clickToJoin',
+]);
+
+/**
+ * A livedigital (or teleboss) video room in an iframe: builds or fetches the room link, checks it,
+ * grants the documented permissions, and handles the end of the call.
+ *
+ * @summary Embeds a livedigital video room.
+ *
+ * @fires {LdAccessEvent} ld-access - A room link was obtained (`url`, `source`).
+ * @fires {LdLoadEvent} ld-load - The room iframe loaded.
+ * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`); the element shows it with a Retry button.
+ * @fires {LdFinishEvent} ld-finish - The room posted `ld_finish_call`. Cancelable: `preventDefault()` keeps the page from going to `redirect-url`.
+ *
+ * @csspart container - The box around the iframe and the status overlay; gets `width`/`height`.
+ * @csspart frame - The room iframe.
+ * @csspart status - The loading / join / error overlay (a live region).
+ * @csspart retry-button - The Retry button shown with an error.
+ * @csspart join-button - The button shown with `click-to-join` before the room loads.
+ *
+ * @slot join-label - Content of the join button (default: localized "Join the room").
+ *
+ * @cssprop [--livedigital-room-height=600px] - Height of the element when no `height` attribute is set.
+ * @cssprop [--livedigital-room-radius=8px] - Corner radius of the room box.
+ * @cssprop [--livedigital-room-background=#14171c] - Background behind the room while it loads.
+ * @cssprop [--livedigital-room-overlay=rgb(20 23 28 / 0.92)] - Background of the status overlay.
+ * @cssprop [--livedigital-room-color=#f4f6fa] - Text color of the status overlay.
+ * @cssprop [--livedigital-room-font] - Font of the status overlay.
+ * @cssprop [--livedigital-room-accent=#3b6cff] - Button color and focus ring.
+ * @cssprop [--livedigital-room-accent-text=#fff] - Button text color.
+ */
+export class LivedigitalRoom extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element under `tag` unless that name is taken; safe to call twice and in Node. */
+  static define(tag = 'livedigital-room', registry: CustomElementRegistry | undefined = globalThis.customElements): typeof LivedigitalRoom {
+    if (registry && !registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  /** Room alias: the short id in `/room/<alias>`. */
+  @property() alias: string | null = null;
+  /** Display name in the room (`participantName`). */
+  @property({ attribute: 'participant-name' }) participantName: string | null = null;
+  /** Token from a generate-access link (`accessToken`). Never reflected to an attribute. */
+  @property({ attribute: 'access-token' }) accessToken: string | null = null;
+  /** A registered user's refresh token for background sign-in (`refreshToken`). Never reflected. */
+  @property({ attribute: 'refresh-token' }) refreshToken: string | null = null;
+  /** A complete room link (e.g. generate-access's `url`); wins over alias and tokens. */
+  @property() src: string | null = null;
+  /** An autowebinar (playback) event: `<base-url>/event/<id>`. */
+  @property({ attribute: 'event-id' }) eventId: string | null = null;
+  /** Room site origin; `https://a.teleboss.ru` for teleboss. Default `https://edu.livedigital.space`. */
+  @property({ attribute: 'base-url' }) baseUrl: string | null = null;
+  /** Host backend URL; the built-in fetcher POSTs `{alias, participantName}` there and expects `{url}`. */
+  @property({ attribute: 'access-endpoint' }) accessEndpoint: string | null = null;
+  /** Where the page goes when the call ends (http(s) only). */
+  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = null;
+  /** Replaces the default permission list (`camera; microphone; …`). */
+  @property() allow: string | null = null;
+  /** Space-separated features to refuse, emitted as `<feature> 'none'`. */
+  @property() deny: string | null = null;
+  /** Turns off the vendor's support widget (`disableSupport`). */
+  @property({ type: Boolean, attribute: 'disable-support' }) disableSupport = false;
+  /** Show a Join button and spend no link until the user clicks it. */
+  @property({ type: Boolean, attribute: 'click-to-join' }) clickToJoin = false;
+  /** Accessible name of the iframe; default localized "livedigital room". */
+  @property() label: string | null = null;
+  /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */
+  @property({ reflect: true }) override lang!: string;
+  /** Width as on the vendor's iframe: a number means px, otherwise a CSS length. */
+  @property() width: string | null = null;
+  /** Height as on the vendor's iframe: a number means px, otherwise a CSS length. */
+  @property() height: string | null = null;
+  /**
+   * Gets a personal room link from the host's backend; called again for every new iframe, since
+   * generate-access links work once. Wins over `access-endpoint`.
+   */
+  @property({ attribute: false }) fetcher: Fetcher | null = null;
+
+  @state() private _state: RoomState = 'idle';
+  @state() private link: URL | null = null;
+  @state() private problem: { code: ErrorCode; message: string } | null = null;
+  /** Bumped for every link so each gets a fresh iframe (and so a fresh navigation). */
+  @state() private mountId = 0;
+
+  private connection: AbortController | null = null;
+  private mount: AbortController | null = null;
+  private mountPending = false;
+  private joined = false;
+
+  /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
+  get state(): RoomState {
+    return this._state;
+  }
+
+  /** Gets a fresh link (a new fetcher call where there is one) and loads a fresh iframe. */
+  reload(): void {
+    this.joined = true;
+    this.mountPending = true;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connection = new AbortController();
+    window.addEventListener('message', (event) => this.onMessage(event), { signal: this.connection.signal });
+    // An iframe put back into the document navigates again, spending a single-use link.
+    this.mountPending = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.connection?.abort();
+    this.mount?.abort();
+    this.connection = this.mount = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.hasUpdated && [...changed.keys()].some((key) => MOUNT_INPUTS.has(key))) {
+      this.joined = false;
+      this.mountPending = true;
+    }
+    if (this.mountPending && this.isConnected) {
+      this.mountPending = false;
+      this.startMount();
+    }
+  }
+
+  private startMount(): void {
+    this.mount?.abort();
+    const mount = (this.mount = new AbortController());
+    this.link = null;
+    this.problem = null;
+    if (this.clickToJoin && !this.joined) {
+      this._state = 'idle';
+      return;
+    }
+    this._state = 'loading';
+    obtainRoomLink(this, mount.signal, location.href).then(
+      ({ url, source }) => {
+        if (mount.signal.aborted) return; // an answer for inputs that are gone
+        this.link = url;
+        this.mountId++;
+        this.dispatchEvent(new LdAccessEvent(url.href, source));
+      },
+      (error: unknown) => {
+        if (!mount.signal.aborted) this.fail(error, 'error');
+      },
+    );
+  }
+
+  private fail(error: unknown, next: RoomState): void {
+    const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
+    this._state = next;
+    this.problem = { code: known.code, message: known.message };
+    this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
+  }
+
+  private onFrameLoad(event: Event): void {
+    if (this._state !== 'loading' || !this.link) return;
+    this._state = 'ready';
+    if (this.clickToJoin) (event.target as HTMLIFrameElement).focus();
+    this.dispatchEvent(new LdLoadEvent(this.link.href));
+  }
+
+  private onMessage(event: MessageEvent): void {
+    const frame = this.renderRoot.querySelector?.('iframe');
+    const room = this.link && frame ? { window: frame.contentWindow, origin: this.link.origin } : null;
+    if (this._state === 'finished' || !isFinishFromRoom(event, room)) return;
+    this._state = 'finished';
+    const finish = new LdFinishEvent(this.redirectUrl || null);
+    this.dispatchEvent(finish);
+    if (finish.defaultPrevented || !this.redirectUrl) return;
+    try {
+      location.assign(safeRedirectUrl(this.redirectUrl, location.href).href);
+    } catch (error) {
+      this.fail(error, 'finished');
+    }
+  }
+
+  private join(): void {
+    this.reload();
+  }
+
+  private currentLang(): Lang {
+    return (
+      toLang(this.lang) ?? toLang(this.closest('[lang]')?.getAttribute('lang')) ?? toLang(navigator.language) ?? 'en'
+    );
+  }
+
+  protected override render() {
+    const t = texts(this.currentLang());
+    const size = { width: cssLength(this.width), height: cssLength(this.height) };
+    const loading = this._state === 'loading';
+    const waiting = this._state === 'idle' && this.clickToJoin && !this.joined;
+    let status: unknown = nothing;
+    if (this.problem) {
+      status = html`<p>${t.errors[this.problem.code]}</p>
+        <button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`;
+    } else if (loading) {
+      status = html`<div class="spinner" aria-hidden="true"></div><p>${t.loading}</p>`;
+    } else if (waiting) {
+      status = html`<button part="join-button" type="button" @click=${this.join}>
+        <slot name="join-label">${t.join}</slot>
+      </button>`;
+    }
+    return html`<div part="container" class="container" style=${styleMap(size)} aria-busy=${loading ? 'true' : 'false'}>
+      ${this.link
+        ? keyed(
+            this.mountId,
+            html`<iframe
+              part="frame"
+              src=${this.link.href}
+              title=${this.label || t.label}
+              allow=${buildAllow(this.allow, this.deny)}
+              allowusermedia
+              allowfullscreen
+              ?disablesupport=${this.disableSupport}
+              frameborder="0"
+              referrerpolicy="strict-origin"
+              @load=${this.onFrameLoad}
+            ></iframe>`,
+          )
+        : nothing}
+      <div
+        part="status"
+        class="status"
+        role=${this.problem ? 'alert' : 'status'}
+        aria-live=${this.problem ? 'assertive' : 'polite'}
+        ?hidden=${status === nothing}
+      >${status}</div>
+    </div>`;
+  }
+}
+
+// Typed listeners: `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.
+export interface LivedigitalRoom {
+  addEventListener<K extends keyof LivedigitalRoomEventMap>(
+    type: K,
+    listener: TypedEventListenerOrEventListenerObject<LivedigitalRoomEventMap, K>,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof LivedigitalRoomEventMap>(
+    type: K,
+    listener: TypedEventListenerOrEventListenerObject<LivedigitalRoomEventMap, K>,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}

@@ -1,0 +1,72 @@
+import { fixture, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { LivedigitalRoom } from '../../src/element.js';
+import type { LdErrorEvent } from '../../src/events.js';
+
+/** The test page is http://localhost:<port>; the same server as 127.0.0.1 is a real second origin. */
+export const ROOM_ORIGIN = `http://127.0.0.1:${location.port}`;
+
+export function frameOf(el: LivedigitalRoom): HTMLIFrameElement | null {
+  return el.shadowRoot!.querySelector('iframe');
+}
+
+export function statusOf(el: LivedigitalRoom): HTMLElement {
+  return el.shadowRoot!.querySelector('[part~="status"]')!;
+}
+
+/** Creates an element (not yet in the page), so listeners can be attached before it starts. */
+export function create(attributes: Record<string, string> = {}): LivedigitalRoom {
+  const el = document.createElement('livedigital-room');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+/** Puts the element into a fresh fixture container and waits for its iframe to load. */
+export async function mountLoaded(el: LivedigitalRoom): Promise<HTMLIFrameElement> {
+  const loaded = oneEvent(el, 'ld-load');
+  await fixture(el);
+  await loaded;
+  return frameOf(el)!;
+}
+
+export async function mountFailing(el: LivedigitalRoom): Promise<LdErrorEvent> {
+  const failed = oneEvent<LdErrorEvent>(el, 'ld-error');
+  await fixture(el);
+  const event = await failed;
+  await el.updateComplete;
+  return event;
+}
+
+/**
+ * Asks a stand-in room frame to do something and waits for its `test:ack`, which it posts after
+ * whatever it was asked to post: messages from one window arrive in order, so by then any
+ * `ld_finish_call` it sent has been seen (and ignored or not) by every listener.
+ */
+export function command(frameWindow: Window, message: unknown, listenOn: Window = window): Promise<void> {
+  return new Promise((resolve) => {
+    const onAck = (event: MessageEvent) => {
+      if (event.data === 'test:ack') {
+        listenOn.removeEventListener('message', onAck);
+        resolve();
+      }
+    };
+    listenOn.addEventListener('message', onAck);
+    frameWindow.postMessage(message, '*');
+  });
+}
+
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function recordEvents(el: EventTarget, type: string): Event[] {
+  const seen: Event[] = [];
+  el.addEventListener(type, (event) => seen.push(event));
+  return seen;
+}

@@ -1,0 +1,44 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { countReporter } from './test/support/count-reporter.mjs';
+import { accessEndpointMiddleware, roomFixturePlugin } from './test/support/room-fixture.mjs';
+
+// Debian's chromium by default; CHROME_PATH points elsewhere (another distro, a CI image).
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  // Element tests, not a benchmark: one file at a time keeps two cores calm and output ordered.
+  concurrency: 1,
+  testFramework: { config: { timeout: 8000 } },
+  middleware: [accessEndpointMiddleware()],
+  plugins: [
+    // TC39 decorators must be lowered for the browser, and the tsconfig named explicitly.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    roomFixturePlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
