@@ -1,0 +1,156 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidAlias } from '../core/room-link.js';
+import { HttpError, decodeSegment, readBody, sendError, sendHtml, sendJson } from './http.js';
+import {
+  contentSecurityPolicy,
+  makeNonce,
+  renderJoinForm,
+  renderNotFound,
+  renderRoomPage,
+  renderUnauthorized,
+} from './room-page.js';
+import type { Call, JoinVia, Room, Store } from './store.js';
+import type { WebhookDispatcher, WebhookEventName } from './webhooks.js';
+
+/**
+ * The emulated room site: `/room/<alias>` pages plus the small JSON endpoints their script calls
+ * (`/leave`, `/end`, `/status`). Joining happens when the page is served, so a plain HTTP GET of
+ * a room link is enough for tests to start a call.
+ */
+
+export interface RoomContext {
+  store: Store;
+  webhooks: WebhookDispatcher;
+  /** Participants whose page has not polled for this long are dropped; 0 keeps them forever. */
+  presenceTimeoutMs: number;
+}
+
+const MAX_NAME = 100;
+
+export function emitCallEvent(ctx: RoomContext, room: Room, call: Call, eventName: WebhookEventName): void {
+  ctx.webhooks.dispatch(ctx.store.webhooks.get(room.spaceId), {
+    eventName,
+    roomId: room.id,
+    spaceId: room.spaceId,
+    callId: call.id,
+  });
+}
+
+function sweep(ctx: RoomContext): void {
+  for (const call of ctx.store.sweep(ctx.presenceTimeoutMs)) {
+    const room = ctx.store.rooms.get(call.roomId);
+    if (room) emitCallEvent(ctx, room, call, 'call_finished');
+  }
+}
+
+function html(res: ServerResponse, status: number, render: (nonce: string) => string): void {
+  const nonce = makeNonce();
+  sendHtml(res, status, render(nonce), { 'content-security-policy': contentSecurityPolicy(nonce) });
+}
+
+function join(ctx: RoomContext, res: ServerResponse, room: Room, who: { name: string; role: string; via: JoinVia }): void {
+  const { participant, call, started } = ctx.store.join(room, who);
+  if (started) emitCallEvent(ctx, room, call, 'call_started');
+  html(res, 200, (nonce) => renderRoomPage(room, participant, call.participants.size, nonce));
+}
+
+function cleanName(value: string | null): string {
+  return (value ?? '').trim().slice(0, MAX_NAME);
+}
+
+/**
+ * GET of a room link. accessToken: must be a live grant for this room (one-time ones are used up
+ * here). refreshToken: any non-empty value counts as a signed-in user (the emulator has no
+ * accounts). Neither: the guest join form, name prefilled from participantName.
+ */
+function servePage(ctx: RoomContext, res: ServerResponse, room: Room, query: URLSearchParams): void {
+  const name = cleanName(query.get('participantName'));
+  const accessToken = query.get('accessToken');
+  const refreshToken = query.get('refreshToken');
+  if (accessToken !== null) {
+    const grant = accessToken === '' ? null : ctx.store.redeemGrant(accessToken, room);
+    if (!grant) return html(res, 401, renderUnauthorized);
+    return join(ctx, res, room, { name: grant.username, role: grant.role, via: 'accessToken' });
+  }
+  if (refreshToken !== null) {
+    if (refreshToken.trim() === '') return html(res, 401, renderUnauthorized);
+    return join(ctx, res, room, { name: name || 'Registered user', role: 'user', via: 'refreshToken' });
+  }
+  html(res, 200, (nonce) => renderJoinForm(room, name, nonce));
+}
+
+async function joinAsGuest(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
+  const form = new URLSearchParams(await readBody(req));
+  const name = cleanName(form.get('participantName'));
+  if (name === '') return html(res, 400, (nonce) => renderJoinForm(room, '', nonce, 'Enter your name to join.'));
+  join(ctx, res, room, { name, role: 'guest', via: 'guest' });
+}
+
+async function sessionOf(req: IncomingMessage): Promise<string> {
+  // JSON from fetch(), or the same JSON as text/plain from navigator.sendBeacon().
+  let value: unknown;
+  try {
+    value = JSON.parse(await readBody(req));
+  } catch {
+    throw new HttpError(400, 'expected {"sessionId": "..."}');
+  }
+  const sessionId = (value as { sessionId?: unknown } | null)?.sessionId;
+  if (typeof sessionId !== 'string' || sessionId === '') throw new HttpError(400, 'expected {"sessionId": "..."}');
+  return sessionId;
+}
+
+async function leave(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
+  const result = ctx.store.leave(room, await sessionOf(req));
+  if (result?.finished) emitCallEvent(ctx, room, result.call, 'call_finished');
+  sendJson(res, 200, { left: result !== null, callFinished: result?.finished ?? false });
+}
+
+/**
+ * Ends the call for everyone. Assumption: any participant may do it here; in the real service
+ * that is the owner's or a moderator's right.
+ */
+async function end(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
+  const call = ctx.store.endCall(room, await sessionOf(req));
+  if (call) emitCallEvent(ctx, room, call, 'call_finished');
+  sendJson(res, 200, { callFinished: call !== null });
+}
+
+function status(ctx: RoomContext, res: ServerResponse, room: Room, query: URLSearchParams): void {
+  const call = ctx.store.touch(room, query.get('session') ?? '');
+  sendJson(res, 200, { inCall: call !== null, participants: call?.participants.size ?? 0 });
+}
+
+/** Serves `/room/<alias>[/leave|/end|/status]`. */
+export async function handleRoom(
+  ctx: RoomContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  query: URLSearchParams,
+): Promise<void> {
+  const match = /^\/room\/([^/]+)(?:\/(leave|end|status))?\/?$/.exec(pathname);
+  try {
+    sweep(ctx);
+    const alias = match ? decodeSegment(match[1]!) : '';
+    const room = isValidAlias(alias) ? ctx.store.roomByAlias(alias) : undefined;
+    const action = match?.[2];
+    if (!room) {
+      if (action) throw new HttpError(404, 'Room not found');
+      return html(res, 404, renderNotFound);
+    }
+    const method = req.method ?? 'GET';
+    const allowed = action === undefined ? ['GET', 'POST'] : action === 'status' ? ['GET'] : ['POST'];
+    if (!allowed.includes(method)) {
+      res.setHeader('allow', allowed.join(', '));
+      throw new HttpError(405, 'Method not allowed');
+    }
+    if (action === 'leave') return await leave(ctx, req, res, room);
+    if (action === 'end') return await end(ctx, req, res, room);
+    if (action === 'status') return status(ctx, res, room, query);
+    if (method === 'POST') return await joinAsGuest(ctx, req, res, room);
+    servePage(ctx, res, room, query);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    if (!res.headersSent) sendError(res, error.status, error.message);
+  }
+}

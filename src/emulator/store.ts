@@ -1,0 +1,282 @@
+import { randomBytes, randomInt } from 'node:crypto';
+
+/**
+ * In-memory state of the emulated livedigital service: spaces, rooms, webhooks, access grants
+ * (what generate-access issues) and calls. Nothing here does I/O; the HTTP layers call it and
+ * turn its results into responses and webhook deliveries.
+ */
+
+export type RoomType = 'lesson' | 'webinar';
+export type AccessRole = 'user' | 'moderator';
+
+export interface Space {
+  id: string;
+  name: string;
+  isPublic: boolean;
+  description?: string;
+  logo?: string;
+  createdAt: number;
+}
+
+export interface Room {
+  id: string;
+  alias: string;
+  channelId: string;
+  appId: string;
+  spaceId: string;
+  name: string;
+  type: RoomType;
+  isPublic: boolean;
+  createdAt: number;
+}
+
+export interface Webhook {
+  url: string;
+  secret: string;
+  isActive: boolean;
+}
+
+/** One generate-access result; `token` is the `accessToken` of the link. */
+export interface AccessGrant {
+  token: string;
+  roomId: string;
+  username: string;
+  role: AccessRole;
+  expiresAt: number;
+  isPermanent: boolean;
+  used: boolean;
+  externalUserId?: string;
+  externalMeetingId?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** How a participant got in: a generate-access link, a registered user's refresh token, or the guest form. */
+export type JoinVia = 'accessToken' | 'refreshToken' | 'guest';
+
+export interface Participant {
+  sessionId: string;
+  name: string;
+  role: string;
+  via: JoinVia;
+  lastSeen: number;
+}
+
+/** A call lasts from the first participant in to the last one out (or until someone ends it). */
+export interface Call {
+  id: string;
+  roomId: string;
+  startedAt: number;
+  participants: Map<string, Participant>;
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomAlnum(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
+  return out;
+}
+
+/** 24 hex digits like the service's (MongoDB-style) ids: 4 bytes of seconds, then random bytes. */
+export function objectId(nowMs = Date.now()): string {
+  const seconds = Math.floor(nowMs / 1000) >>> 0;
+  return seconds.toString(16).padStart(8, '0') + randomBytes(8).toString('hex');
+}
+
+/** Aliases in the vendor docs are 10 letters/digits, e.g. `EGBYWoMZJe`. */
+export function makeAlias(): string {
+  return randomAlnum(10);
+}
+
+/** Webhook secrets in the vendor docs are 32 letters/digits. */
+export function makeSecret(): string {
+  return randomAlnum(32);
+}
+
+/** Opaque, unguessable, URL-safe; the real tokens are JWTs, nothing should parse them anyway. */
+export function makeAccessToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface NewRoom {
+  id?: string;
+  alias?: string;
+  channelId?: string;
+  name: string;
+  type?: RoomType;
+  isPublic?: boolean;
+}
+
+export interface NewGrant {
+  username: string;
+  role: AccessRole;
+  ttlSeconds: number;
+  isPermanent: boolean;
+  externalUserId?: string;
+  externalMeetingId?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface LeaveResult {
+  call: Call;
+  finished: boolean;
+}
+
+export class Store {
+  readonly spaces = new Map<string, Space>();
+  readonly rooms = new Map<string, Room>();
+  readonly webhooks = new Map<string, Webhook>();
+  private readonly roomsByAlias = new Map<string, Room>();
+  private readonly grants = new Map<string, AccessGrant>();
+  /** Active calls by room id. */
+  private readonly calls = new Map<string, Call>();
+
+  constructor(
+    readonly now: () => number,
+    readonly appId: string,
+  ) {}
+
+  addSpace(input: { id?: string; name: string; isPublic?: boolean; description?: string; logo?: string }): Space {
+    const id = input.id ?? objectId(this.now());
+    if (this.spaces.has(id)) throw new Error(`space ${id} already exists`);
+    const space: Space = { id, name: input.name, isPublic: input.isPublic ?? true, createdAt: this.now() };
+    if (input.description !== undefined) space.description = input.description;
+    if (input.logo !== undefined) space.logo = input.logo;
+    this.spaces.set(id, space);
+    return space;
+  }
+
+  addRoom(spaceId: string, input: NewRoom): Room {
+    if (!this.spaces.has(spaceId)) throw new Error(`space ${spaceId} does not exist`);
+    let alias = input.alias;
+    if (alias === undefined) {
+      do alias = makeAlias();
+      while (this.roomsByAlias.has(alias));
+    } else if (this.roomsByAlias.has(alias)) {
+      throw new Error(`alias ${alias} is already taken`);
+    }
+    const id = input.id ?? objectId(this.now());
+    if (this.rooms.has(id)) throw new Error(`room ${id} already exists`);
+    const room: Room = {
+      id,
+      alias,
+      channelId: input.channelId ?? objectId(this.now()),
+      appId: this.appId,
+      spaceId,
+      name: input.name,
+      type: input.type ?? 'lesson',
+      isPublic: input.isPublic ?? true,
+      createdAt: this.now(),
+    };
+    this.rooms.set(id, room);
+    this.roomsByAlias.set(alias, room);
+    return room;
+  }
+
+  roomByAlias(alias: string): Room | undefined {
+    return this.roomsByAlias.get(alias);
+  }
+
+  roomsOf(spaceId: string): Room[] {
+    return [...this.rooms.values()].filter((room) => room.spaceId === spaceId);
+  }
+
+  issueGrant(room: Room, input: NewGrant): AccessGrant {
+    const grant: AccessGrant = {
+      token: makeAccessToken(),
+      roomId: room.id,
+      username: input.username,
+      role: input.role,
+      expiresAt: this.now() + input.ttlSeconds * 1000,
+      isPermanent: input.isPermanent,
+      used: false,
+    };
+    for (const key of ['externalUserId', 'externalMeetingId', 'email', 'phone'] as const) {
+      if (input[key] !== undefined) grant[key] = input[key];
+    }
+    this.grants.set(grant.token, grant);
+    return grant;
+  }
+
+  /**
+   * Checks an access token for a room and consumes it when it is one-time. Expired, used, unknown
+   * and other rooms' tokens all come back as null: the page shows the same "Unauthorized" for each.
+   */
+  redeemGrant(token: string, room: Room): AccessGrant | null {
+    const grant = this.grants.get(token);
+    if (!grant || grant.roomId !== room.id) return null;
+    if (this.now() >= grant.expiresAt) {
+      this.grants.delete(token);
+      return null;
+    }
+    if (grant.used) return null;
+    if (!grant.isPermanent) grant.used = true;
+    return grant;
+  }
+
+  activeCall(roomId: string): Call | undefined {
+    return this.calls.get(roomId);
+  }
+
+  /** Adds a participant; `started` tells whether this join opened a new call. */
+  join(room: Room, who: { name: string; role: string; via: JoinVia }): { participant: Participant; call: Call; started: boolean } {
+    let call = this.calls.get(room.id);
+    const started = call === undefined;
+    if (!call) {
+      call = { id: objectId(this.now()), roomId: room.id, startedAt: this.now(), participants: new Map() };
+      this.calls.set(room.id, call);
+    }
+    const participant: Participant = { sessionId: makeAccessToken(), ...who, lastSeen: this.now() };
+    call.participants.set(participant.sessionId, participant);
+    return { participant, call, started };
+  }
+
+  /** Removes a participant; the last one out finishes the call. Null when the session is not in a call. */
+  leave(room: Room, sessionId: string): LeaveResult | null {
+    const call = this.calls.get(room.id);
+    if (!call || !call.participants.delete(sessionId)) return null;
+    const finished = call.participants.size === 0;
+    if (finished) this.calls.delete(room.id);
+    return { call, finished };
+  }
+
+  /** Ends the room's call for everyone; only a participant of that call may do it. */
+  endCall(room: Room, sessionId: string): Call | null {
+    const call = this.calls.get(room.id);
+    if (!call || !call.participants.has(sessionId)) return null;
+    call.participants.clear();
+    this.calls.delete(room.id);
+    return call;
+  }
+
+  /** Marks a participant as still there; false when it is no longer in the room's call. */
+  touch(room: Room, sessionId: string): Call | null {
+    const call = this.calls.get(room.id);
+    const participant = call?.participants.get(sessionId);
+    if (!call || !participant) return null;
+    participant.lastSeen = this.now();
+    return call;
+  }
+
+  /**
+   * Drops participants whose page stopped polling (a tab closed without its leave beacon getting
+   * through), so calls still finish. Returns the calls this finished.
+   */
+  sweep(timeoutMs: number): Call[] {
+    if (timeoutMs <= 0) return [];
+    const finished: Call[] = [];
+    const cutoff = this.now() - timeoutMs;
+    for (const [roomId, call] of this.calls) {
+      for (const [id, participant] of call.participants) {
+        if (participant.lastSeen < cutoff) call.participants.delete(id);
+      }
+      if (call.participants.size === 0) {
+        this.calls.delete(roomId);
+        finished.push(call);
+      }
+    }
+    return finished;
+  }
+}
