@@ -13,7 +13,10 @@ import {
   readBodyText,
 } from './http.js';
 
-/** What the browser element posts. Other keys are passed to `authorize` untouched. */
+/**
+ * What the browser element posts. `alias` and `participantName` are checked (null or "" count as
+ * absent); other keys are passed to `authorize` untouched.
+ */
 export interface AccessRequestBody {
   alias?: string;
   participantName?: string;
@@ -103,6 +106,10 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
       }
     }
     if (!isPlainObject(body)) return errorResponse(400, 'bad-request', 'the body must be a JSON object');
+    // An element without an alias or name may send null or ""; authorize sees such keys as absent.
+    for (const key of ['alias', 'participantName']) {
+      if (body[key] === null || body[key] === '') delete body[key];
+    }
     if (body.alias !== undefined && (typeof body.alias !== 'string' || !isValidAlias(body.alias))) {
       return errorResponse(400, 'invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
     }

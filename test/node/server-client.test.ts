@@ -169,14 +169,8 @@ describe('createLivedigitalClient', () => {
   });
 
   const statusCases: Array<[number, string]> = [
-    [401, 'unauthorized'],
-    [403, 'forbidden'],
-    [400, 'invalid-params'],
-    [422, 'invalid-params'],
-    [404, 'not-found'],
-    [500, 'upstream'],
-    [503, 'upstream'],
-    [429, 'upstream'],
+    [401, 'unauthorized'], [403, 'forbidden'], [400, 'invalid-params'], [422, 'invalid-params'],
+    [404, 'not-found'], [500, 'upstream'], [503, 'upstream'], [429, 'upstream'],
   ];
   for (const [status, code] of statusCases) {
     it(`maps HTTP ${status} to ${code} and keeps the vendor message`, async () => {

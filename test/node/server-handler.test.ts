@@ -117,6 +117,13 @@ describe('createAccessLinkHandler over node:http', () => {
     assert.deepEqual(authorizeCalls, [{}]);
   });
 
+  it('treats null or empty alias and participantName as absent', async () => {
+    const response = await post(JSON.stringify({ alias: null, participantName: '', keep: 1 }));
+    assert.equal(response.status, 200);
+    assert.deepEqual(authorizeCalls, [{ keep: 1 }]);
+    assert.equal(JSON.parse(seen[0]!.body).username, 'Guest');
+  });
+
   it('answers 405 with allow: POST to other methods', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const response = await fetch(`${app.url}/api/room-access`, { method });
