@@ -4,21 +4,28 @@ import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { accessEndpointMiddleware, roomFixturePlugin } from './test/support/room-fixture.mjs';
+import { loopBackendPlugin } from './test/support/loop-backend.mjs';
 
 // Debian's chromium by default; CHROME_PATH points elsewhere (another distro, a CI image).
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+// The end-to-end tests need the demo's host backend and the livedigital stand-in, written in
+// TypeScript: the test script runs wtr under tsx, so they are imported as they are.
+const loop = await loopBackendPlugin();
+
 export default {
+  port: loop.port,
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   // Element tests, not a benchmark: one file at a time keeps two cores calm and output ordered.
   concurrency: 1,
   testFramework: { config: { timeout: 8000 } },
-  middleware: [accessEndpointMiddleware()],
+  middleware: [accessEndpointMiddleware(), loop.middleware],
   plugins: [
     // TC39 decorators must be lowered for the browser, and the tsconfig named explicitly.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     roomFixturePlugin(),
+    loop.plugin,
   ],
   browsers: [
     chromeLauncher({

@@ -1,8 +1,9 @@
 /**
- * wtr prints its totals inside a progress line; CI needs one plain `N passed, N failed` line.
+ * wtr prints its totals inside a progress line; the test script needs them on a line of their own
+ * (`wtr totals: passed=N failed=N skipped=N`) to add them up with the other suites.
  * A test file that failed to load counts as a failure, or a broken file would read as green.
  */
-export function countReporter({ label = 'browser' } = {}) {
+export function countReporter() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
@@ -22,7 +23,7 @@ export function countReporter({ label = 'browser' } = {}) {
         if (!session.passed && failed === before) failed++;
       }
       process.once('exit', () => {
-        console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+        console.log(`wtr totals: passed=${passed} failed=${failed} skipped=${skipped}`);
       });
     },
   };

@@ -1,0 +1,66 @@
+import { defineConfig, type Plugin } from 'vite';
+import { startDemoBackend } from './demo/host-backend.js';
+
+/**
+ * `npm start`: the demo pages, the reference host backend on `/api/*`, and the livedigital
+ * stand-in on its own loopback origin (or the real service when credentials are set).
+ */
+function demoBackend(): Plugin {
+  let backend: Awaited<ReturnType<typeof startDemoBackend>> | null = null;
+  return {
+    name: 'livedigital-demo-backend',
+    apply: 'serve',
+    async configureServer(server) {
+      backend = await startDemoBackend({ log: (line) => server.config.logger.info(line, { timestamp: true }) });
+      server.middlewares.use((req, res, next) => backend!.handle(req, res, next));
+      server.httpServer?.once('listening', async () => {
+        const address = server.httpServer!.address();
+        const port = typeof address === 'object' && address ? address.port : server.config.server.port;
+        const pageOrigin = `http://localhost:${port}`;
+        await backend!.registerWebhook(pageOrigin).catch((error: Error) => server.config.logger.warn(error.message));
+        const info = server.config.logger.info;
+        if (backend!.mode === 'stand-in') {
+          info(`\n  livedigital stand-in: ${backend!.roomBaseUrl}  (room ${backend!.alias}; API ${backend!.emulator!.apiUrl})`);
+          info(`  no account needed; set LIVEDIGITAL_TOKEN, LIVEDIGITAL_SPACE_ID, LIVEDIGITAL_ROOM_ID to use the real service\n`);
+        } else {
+          info(`\n  real livedigital: rooms on ${backend!.roomBaseUrl}\n`);
+        }
+      });
+      server.httpServer?.once('close', () => void backend?.close());
+    },
+    transformIndexHtml(html) {
+      if (!backend) return html;
+      return html
+        .replaceAll('{{roomBaseUrl}}', backend.roomBaseUrl)
+        .replaceAll('{{alias}}', backend.alias)
+        .replaceAll('{{mode}}', backend.mode);
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      plugins: [demoBackend()],
+      server: { host: 'localhost', port: Number(process.env.PORT) || 5173 },
+      appType: 'mpa',
+    };
+  }
+  // `vite build` = the ESM build for bundlers (lit left to the app); `--mode iife` = the
+  // all-in-one file for a CMS `<script src>` (lit inside, registers the element).
+  const iife = mode === 'iife';
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: !iife,
+      sourcemap: true,
+      target: 'es2022',
+      minify: iife ? 'esbuild' : false,
+      lib: iife
+        ? { entry: 'src/define.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' }
+        : { entry: { index: 'src/index.ts', define: 'src/define.ts', element: 'src/element.ts' }, formats: ['es'] },
+      rollupOptions: iife ? {} : { external: [/^lit($|\/)/, /^typescript-event-target/] },
+    },
+  };
+});
