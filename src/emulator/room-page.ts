@@ -133,7 +133,7 @@ const ROLE_LABELS: Record<string, string> = {
 };
 
 function initials(name: string): string {
-  const letters = name.trim().split(/\s+/).map((word) => [...word][0] ?? '');
+  const letters = name.split(/\s+/).map((word) => /[\p{L}\p{N}]/u.exec(word)?.[0] ?? '');
   return letters.slice(0, 2).join('').toUpperCase() || '?';
 }
 

@@ -149,7 +149,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     // Only method, path and status: the query may hold an accessToken or refreshToken.
-    res.on('finish', () => log(`${req.method} ${url.pathname} ${res.statusCode}`));
+    // Successful status polls (every open room page, every few seconds) would drown the rest.
+    const quiet = url.pathname.endsWith('/status');
+    res.on('finish', () => {
+      if (!quiet || res.statusCode !== 200) log(`${req.method} ${url.pathname} ${res.statusCode}`);
+    });
     const work = url.pathname.startsWith('/v1/')
       ? handleApi(api, req, res, url.pathname)
       : url.pathname.startsWith('/room/')
