@@ -46,6 +46,18 @@ const STYLE = `
 `;
 
 /**
+ * On every emulator page: a parent may ask 'emulator:state' and gets `{ emulator: 'state', page }`
+ * back, page being the body's data-page ('room', 'join', 'unauthorized', 'not-found', then
+ * 'ended' or 'left'). Cross-origin browser tests use it to see what the frame shows.
+ */
+const STATE_SCRIPT = `
+addEventListener('message', (event) => {
+  if (event.source !== window.parent || event.data !== 'emulator:state') return;
+  window.parent.postMessage({ emulator: 'state', page: document.body.dataset.page }, '*');
+});
+`;
+
+/**
  * Runs inside the framed room. `window.parent.postMessage('ld_finish_call', '*')` is what the real
  * room does when the call ends; 'emulator:end-call' from the parent lets cross-origin tests end the
  * call without clicking inside the frame. The pagehide beacon and the status poll keep the server's
@@ -64,14 +76,15 @@ const SCRIPT = `
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sessionId: session }),
   }).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
-  const show = (text) => {
+  const show = (text, page) => {
+    body.dataset.page = page;
     status.textContent = text;
     for (const b of document.querySelectorAll('button')) b.disabled = true;
   };
   const finishCall = () => {
     if (done) return;
     done = true;
-    show('The call has ended.');
+    show('The call has ended.', 'ended');
     window.parent.postMessage('ld_finish_call', '*');
   };
   const endCall = async () => {
@@ -84,7 +97,7 @@ const SCRIPT = `
     const result = await send('/leave');
     if (result.callFinished) return finishCall();
     done = true;
-    show('You left the room.');
+    show('You left the room.', 'left');
   };
   document.getElementById('ld-end').addEventListener('click', endCall);
   document.getElementById('ld-leave').addEventListener('click', leave);
@@ -108,7 +121,9 @@ const SCRIPT = `
 })();
 `;
 
-function shell(opts: { title: string; nonce: string; body: string; bodyAttrs?: string; script?: boolean }): string {
+type PageKind = 'room' | 'join' | 'unauthorized' | 'not-found';
+
+function shell(opts: { page: PageKind; title: string; nonce: string; body: string; bodyAttrs?: string; script?: boolean }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -118,9 +133,9 @@ function shell(opts: { title: string; nonce: string; body: string; bodyAttrs?: s
 <title>${escapeHtml(opts.title)}</title>
 <style nonce="${opts.nonce}">${STYLE}</style>
 </head>
-<body${opts.bodyAttrs ?? ''}>
+<body data-page="${opts.page}"${opts.bodyAttrs ?? ''}>
 ${opts.body}
-${opts.script ? `<script nonce="${opts.nonce}">${SCRIPT}</script>` : ''}
+<script nonce="${opts.nonce}">${STATE_SCRIPT}${opts.script ? SCRIPT : ''}</script>
 </body>
 </html>
 `;
@@ -156,7 +171,7 @@ export function renderRoomPage(room: Room, participant: Participant, participant
   <button id="ld-end" type="button" class="danger">End call</button>
 </footer>`;
   const attrs = ` data-alias="${escapeHtml(room.alias)}" data-session="${escapeHtml(participant.sessionId)}"`;
-  return shell({ title: `${room.name} · livedigital emulator`, nonce, body, bodyAttrs: attrs, script: true });
+  return shell({ page: 'room', title: `${room.name} · livedigital emulator`, nonce, body, bodyAttrs: attrs, script: true });
 }
 
 /** What the real site shows without a token: enter a name and join as a guest. */
@@ -169,7 +184,7 @@ export function renderJoinForm(room: Room, name: string, nonce: string, error?: 
   <input id="ld-join-name" name="participantName" value="${escapeHtml(name)}" maxlength="100" required autocomplete="name">
   <button type="submit">Join</button>
 </form></main>`;
-  return shell({ title: `${room.name} · livedigital emulator`, nonce, body });
+  return shell({ page: 'join', title: `${room.name} · livedigital emulator`, nonce, body });
 }
 
 /** Shown (HTTP 401) for used, expired, unknown or empty tokens — the same page for each, like the service. */
@@ -179,10 +194,10 @@ export function renderUnauthorized(nonce: string): string {
   <p>This room link is not valid: it was already used, it expired, or it was never issued.</p>
   <p class="muted">Ask the organizer for a new link.</p>
 </div></main>`;
-  return shell({ title: 'Unauthorized', nonce, body });
+  return shell({ page: 'unauthorized', title: 'Unauthorized', nonce, body });
 }
 
 export function renderNotFound(nonce: string): string {
   const body = `<main><div class="card"><h1>Room not found</h1><p class="muted">Check the link.</p></div></main>`;
-  return shell({ title: 'Room not found', nonce, body });
+  return shell({ page: 'not-found', title: 'Room not found', nonce, body });
 }

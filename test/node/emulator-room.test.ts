@@ -43,6 +43,8 @@ describe('emulator room page: access tokens', () => {
     const second = await open(url);
     assert.equal(second.status, 401);
     assert.match(second.html, /<h1>Unauthorized<\/h1>/);
+    assert.match(first.html, /<body data-page="room"/);
+    assert.match(second.html, /<body data-page="unauthorized"/);
     assert.doesNotMatch(second.html, /ld-session|data-session/);
   });
 
@@ -88,6 +90,7 @@ describe('emulator room page: access tokens', () => {
     const form = await open(url);
     assert.equal(form.status, 200);
     assert.match(form.html, /<input id="ld-join-name" name="participantName" value="Pavel"/);
+    assert.match(form.html, /<body data-page="join"/);
     const joined = await open(url, { method: 'POST', body: new URLSearchParams({ participantName: 'Pavel' }) });
     assert.equal(joined.status, 200);
     assert.match(joined.html, /<span id="ld-role">guest<\/span>/);
@@ -119,6 +122,7 @@ describe('emulator room page: contents and headers', () => {
     const { html } = await open(await link());
     assert.ok(html.includes(`window.parent.postMessage('ld_finish_call', '*')`));
     assert.ok(html.includes(`event.data === 'emulator:end-call'`));
+    assert.ok(html.includes(`event.data !== 'emulator:state'`), 'answers the state question');
     assert.match(html, /<button id="ld-leave"[^>]*>Leave<\/button>/);
     assert.match(html, /<button id="ld-end"[^>]*>End call<\/button>/);
   });
