@@ -70,6 +70,28 @@ describe('<livedigital-room> reports bad input clearly', () => {
     }
   });
 
+  it('leaves no unhandled rejection behind when links fail, are refused or go stale', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      const rejecting = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
+      rejecting.fetcher = () => Promise.reject(new Error('down'));
+      await mountFailing(rejecting);
+      await mountFailing(create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'access-endpoint': '/test-api/forbidden' }));
+      const stale = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
+      stale.fetcher = ({ signal }) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      document.body.append(stale);
+      await stale.updateComplete;
+      stale.remove();
+      // Unhandled rejections are reported after a task; give them one.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
   it('Retry asks again and recovers', async () => {
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
     let calls = 0;
