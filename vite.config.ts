@@ -1,6 +1,14 @@
 import { defineConfig, type Plugin } from 'vite';
 import { startDemoBackend } from './demo/host-backend.js';
 
+const PAGES = [
+  ['/', 'Whole loop (access-endpoint)'],
+  ['/tag.html', 'Plain tag'],
+  ['/fetcher.html', 'Fetcher'],
+  ['/teleboss.html', 'teleboss'],
+  ['/two-rooms.html', 'Two rooms'],
+];
+
 /**
  * `npm start`: the demo pages, the reference host backend on `/api/*`, and the livedigital
  * stand-in on its own loopback origin (or the real service when credentials are set).
@@ -28,9 +36,11 @@ function demoBackend(): Plugin {
       });
       server.httpServer?.once('close', () => void backend?.close());
     },
-    transformIndexHtml(html) {
+    transformIndexHtml(html, context) {
       if (!backend) return html;
+      const nav = PAGES.map(([path, title]) => `<a href="${path}"${path === context.path || (path === '/' && context.path === '/index.html') ? ' aria-current="page"' : ''}>${title}</a>`);
       return html
+        .replace('{{nav}}', `<nav>${nav.join('\n')}</nav>`)
         .replaceAll('{{roomBaseUrl}}', backend.roomBaseUrl)
         .replaceAll('{{alias}}', backend.alias)
         .replaceAll('{{mode}}', backend.mode);

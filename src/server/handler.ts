@@ -3,14 +3,13 @@ import type { GenerateAccessParams, LivedigitalClient } from './client.js';
 import { LivedigitalApiError } from './errors.js';
 import type { LivedigitalApiErrorCode } from './errors.js';
 import {
-  BodyTooLargeError,
   DEFAULT_MAX_BODY_BYTES,
   errorResponse,
   isJsonContentType,
   isPlainObject,
   jsonResponse,
   positiveIntegerOr,
-  readBodyText,
+  readBodyOrAnswer,
 } from './http.js';
 
 /**
@@ -87,15 +86,8 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
       return errorResponse(415, 'unsupported-media-type', 'send application/json');
     }
 
-    let text: string;
-    try {
-      text = await readBodyText(request, maxBodyBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return errorResponse(413, 'payload-too-large', `the body must be at most ${maxBodyBytes} bytes`);
-      }
-      return errorResponse(400, 'bad-request', 'the request body could not be read');
-    }
+    const text = await readBodyOrAnswer(request, maxBodyBytes);
+    if (text instanceof Response) return text;
 
     let body: unknown = {};
     if (text.trim() !== '') {

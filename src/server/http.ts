@@ -72,6 +72,18 @@ export function jsonResponse(status: number, body: unknown, headers?: Record<str
   });
 }
 
+/** The body as text, or the answer to send instead: 413 when over the limit, 400 when unreadable. */
+export async function readBodyOrAnswer(request: Request, maxBytes: number): Promise<string | Response> {
+  try {
+    return await readBodyText(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return errorResponse(413, 'payload-too-large', `the body must be at most ${maxBytes} bytes`);
+    }
+    return errorResponse(400, 'bad-request', 'the request body could not be read');
+  }
+}
+
 export function errorResponse(status: number, error: string, message: string, headers?: Record<string, string>): Response {
   return jsonResponse(status, { error, message }, headers);
 }

@@ -1,10 +1,9 @@
 import {
-  BodyTooLargeError,
   DEFAULT_MAX_BODY_BYTES,
   errorResponse,
   isPlainObject,
   positiveIntegerOr,
-  readBodyText,
+  readBodyOrAnswer,
 } from './http.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 
@@ -101,15 +100,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
 
   return async function webhookHandler(request: Request): Promise<Response> {
     if (request.method !== 'POST') return errorResponse(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
-    let text: string;
-    try {
-      text = await readBodyText(request, maxBodyBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return errorResponse(413, 'payload-too-large', `the body must be at most ${maxBodyBytes} bytes`);
-      }
-      return errorResponse(400, 'bad-request', 'the request body could not be read');
-    }
+    const text = await readBodyOrAnswer(request, maxBodyBytes);
+    if (text instanceof Response) return text;
     let delivery: unknown;
     try {
       delivery = JSON.parse(text);

@@ -1,20 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { LdErrorEvent, LdFinishEvent } from '../../src/events.js';
 import type { LivedigitalRoom } from '../../src/element.js';
-import { ROOM_ORIGIN, command, create, frameOf, mountLoaded, recordEvents } from './helpers.js';
+import { ROOM_ORIGIN, command, create, frameOf, mountLoaded, nextMessage, recordEvents } from './helpers.js';
 
-function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const value = match(event.data);
-      if (value !== undefined) {
-        window.removeEventListener('message', onMessage);
-        resolve(value);
-      }
-    };
-    window.addEventListener('message', onMessage);
-  });
-}
 
 /** A host page (as an LMS would have) in a frame of the test page, with a room element inside. */
 async function hostPage(query: Record<string, string>) {

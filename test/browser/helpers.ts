@@ -70,3 +70,17 @@ export function recordEvents(el: EventTarget, type: string): Event[] {
   el.addEventListener(type, (event) => seen.push(event));
   return seen;
 }
+
+/** The next message to this window that `match` picks a value from. */
+export function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const value = match(event.data);
+      if (value !== undefined) {
+        window.removeEventListener('message', onMessage);
+        resolve(value);
+      }
+    };
+    window.addEventListener('message', onMessage);
+  });
+}

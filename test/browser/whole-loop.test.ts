@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { LdAccessEvent } from '../../src/events.js';
-import { create, frameOf } from './helpers.js';
+import { create, frameOf, nextMessage } from './helpers.js';
 
 // element → host backend (/api/access-link, the companion) → stand-in generate-access → room
 // iframe on the stand-in's origin → End call → ld_finish_call → redirect; webhooks verified.
@@ -17,18 +17,6 @@ async function demoConfig(): Promise<DemoConfig> {
   return response.json();
 }
 
-function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const value = match(event.data);
-      if (value !== undefined) {
-        window.removeEventListener('message', onMessage);
-        resolve(value);
-      }
-    };
-    window.addEventListener('message', onMessage);
-  });
-}
 
 /** What the stand-in room page shows, asked over postMessage (the stand-in's test hook). */
 function roomPageState(frameWindow: Window): Promise<string> {
