@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { demoBackend } from './demo/vite-plugin.js';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -10,20 +11,47 @@ export default defineConfig(({ command, mode }) => {
       appType: 'mpa',
     };
   }
-  // `vite build` = the ESM build for bundlers (lit left to the app); `--mode iife` = the
-  // all-in-one file for a CMS `<script src>` (lit inside, registers the element).
-  const iife = mode === 'iife';
+  return mode === 'iife' ? iifeBuild() : esmBuild();
+});
+
+/**
+ * `vite build`: the ESM build for bundlers. `lit` (and React for the wrapper) stay imports the
+ * app's bundler resolves; the element's own code lands in one shared chunk that every entry
+ * imports, so `.`, `./define`, `./element` and `./react` share one class.
+ */
+function esmBuild(): UserConfig {
   return {
+    plugins: [minifyTemplatesPlugin()],
     build: {
       outDir: 'dist',
-      emptyOutDir: !iife,
+      emptyOutDir: true,
       sourcemap: true,
       target: 'es2022',
-      minify: iife ? 'esbuild' : false,
-      lib: iife
-        ? { entry: 'src/define.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' }
-        : { entry: { index: 'src/index.ts', define: 'src/define.ts', element: 'src/element.ts' }, formats: ['es'] },
-      rollupOptions: iife ? {} : { external: [/^lit($|\/)/, /^typescript-event-target/] },
+      // Names, syntax and whitespace: Vite alone keeps the whitespace of ES library output.
+      minify: 'oxc',
+      lib: {
+        entry: { index: 'src/index.ts', define: 'src/define.ts', element: 'src/element.ts', react: 'src/react.ts' },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^typescript-event-target/, /^react($|\/)/, /^react-dom($|\/)/],
+        output: { chunkFileNames: 'shared/[name].js', minify: true },
+      },
     },
   };
-});
+}
+
+/** `vite build --mode iife`: the all-in-one file for a CMS `<script src>` (Lit inside, registers the element). */
+function iifeBuild(): UserConfig {
+  return {
+    plugins: [minifyTemplatesPlugin()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'es2022',
+      minify: 'oxc',
+      lib: { entry: 'src/define.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
+    },
+  };
+}

@@ -7,7 +7,6 @@ interface Texts {
   loading: string;
   join: string;
   retry: string;
-  finished: string;
   errors: Record<ErrorCode, string>;
 }
 
@@ -16,7 +15,6 @@ const en: Texts = {
   loading: 'Connecting to the room…',
   join: 'Join the room',
   retry: 'Retry',
-  finished: 'The call has ended.',
   errors: {
     'missing-room': 'No room is set for this page.',
     'invalid-alias': 'The room address is not valid.',
@@ -34,7 +32,6 @@ const ru: Texts = {
   loading: 'Подключаемся к комнате…',
   join: 'Войти в комнату',
   retry: 'Повторить',
-  finished: 'Звонок завершён.',
   errors: {
     'missing-room': 'Для этой страницы не задана комната.',
     'invalid-alias': 'Адрес комнаты указан неверно.',

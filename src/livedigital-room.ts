@@ -1,7 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
 import { obtainRoomLink, type Fetcher } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
@@ -26,6 +23,7 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * grants the documented permissions, and handles the end of the call.
  *
  * @summary Embeds a livedigital video room.
+ * @tagname livedigital-room
  *
  * @fires {LdAccessEvent} ld-access - A room link was obtained (`url`, `source`).
  * @fires {LdLoadEvent} ld-load - The room iframe loaded.
@@ -45,12 +43,37 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @cssprop [--livedigital-room-background=#14171c] - Background behind the room while it loads.
  * @cssprop [--livedigital-room-overlay=rgb(20 23 28 / 0.92)] - Background of the status overlay.
  * @cssprop [--livedigital-room-color=#f4f6fa] - Text color of the status overlay.
- * @cssprop [--livedigital-room-font] - Font of the status overlay.
+ * @cssprop [--livedigital-room-font=500 1rem/1.4 system-ui, sans-serif] - Font of the status overlay.
  * @cssprop [--livedigital-room-accent=#3b6cff] - Button color and focus ring.
  * @cssprop [--livedigital-room-accent-text=#fff] - Button text color.
  */
 export class LivedigitalRoom extends LitElement {
   static override styles = styles;
+
+  // Declared here rather than with decorators: the same reactive properties for less code.
+  static override properties: PropertyDeclarations = {
+    alias: {},
+    participantName: { attribute: 'participant-name' },
+    accessToken: { attribute: 'access-token' },
+    refreshToken: { attribute: 'refresh-token' },
+    src: {},
+    eventId: { attribute: 'event-id' },
+    baseUrl: { attribute: 'base-url' },
+    accessEndpoint: { attribute: 'access-endpoint' },
+    redirectUrl: { attribute: 'redirect-url' },
+    allow: {},
+    deny: {},
+    disableSupport: { type: Boolean, attribute: 'disable-support' },
+    clickToJoin: { type: Boolean, attribute: 'click-to-join' },
+    label: {},
+    lang: { reflect: true },
+    width: {},
+    height: {},
+    fetcher: { attribute: false },
+    _state: { state: true },
+    link: { state: true },
+    problem: { state: true },
+  };
 
   /** Registers the element under `tag` unless that name is taken; safe to call twice and in Node. */
   static define(tag = 'livedigital-room', registry: CustomElementRegistry | undefined = globalThis.customElements): typeof LivedigitalRoom {
@@ -59,55 +82,53 @@ export class LivedigitalRoom extends LitElement {
   }
 
   /** Room alias: the short id in `/room/<alias>`. */
-  @property() alias: string | null = null;
+  alias: string | null = null;
   /** Display name in the room (`participantName`). */
-  @property({ attribute: 'participant-name' }) participantName: string | null = null;
+  participantName: string | null = null;
   /** Token from a generate-access link (`accessToken`). Never reflected to an attribute. */
-  @property({ attribute: 'access-token' }) accessToken: string | null = null;
+  accessToken: string | null = null;
   /** A registered user's refresh token for background sign-in (`refreshToken`). Never reflected. */
-  @property({ attribute: 'refresh-token' }) refreshToken: string | null = null;
+  refreshToken: string | null = null;
   /** A complete room link (e.g. generate-access's `url`); wins over alias and tokens. */
-  @property() src: string | null = null;
+  src: string | null = null;
   /** An autowebinar (playback) event: `<base-url>/event/<id>`. */
-  @property({ attribute: 'event-id' }) eventId: string | null = null;
+  eventId: string | null = null;
   /** Room site origin; `https://a.teleboss.ru` for teleboss. Default `https://edu.livedigital.space`. */
-  @property({ attribute: 'base-url' }) baseUrl: string | null = null;
+  baseUrl: string | null = null;
   /** Host backend URL; the built-in fetcher POSTs `{alias, participantName}` there and expects `{url}`. */
-  @property({ attribute: 'access-endpoint' }) accessEndpoint: string | null = null;
+  accessEndpoint: string | null = null;
   /** Where the page goes when the call ends (http(s) only). */
-  @property({ attribute: 'redirect-url' }) redirectUrl: string | null = null;
+  redirectUrl: string | null = null;
   /** Replaces the default permission list (`camera; microphone; …`). */
-  @property() allow: string | null = null;
+  allow: string | null = null;
   /** Space-separated features to refuse, emitted as `<feature> 'none'`. */
-  @property() deny: string | null = null;
+  deny: string | null = null;
   /** Turns off the vendor's support widget (`disableSupport`). */
-  @property({ type: Boolean, attribute: 'disable-support' }) disableSupport = false;
+  disableSupport = false;
   /** Show a Join button and spend no link until the user clicks it. */
-  @property({ type: Boolean, attribute: 'click-to-join' }) clickToJoin = false;
+  clickToJoin = false;
   /** Accessible name of the iframe; default localized "livedigital room". */
-  @property() label: string | null = null;
+  label: string | null = null;
   /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */
-  @property({ reflect: true }) override lang!: string;
+  override lang!: string;
   /** Width as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  @property() width: string | null = null;
+  width: string | null = null;
   /** Height as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  @property() height: string | null = null;
+  height: string | null = null;
   /**
    * Gets a personal room link from the host's backend; called again for every new iframe, since
    * generate-access links work once. Wins over `access-endpoint`.
    */
-  @property({ attribute: false }) fetcher: Fetcher | null = null;
+  fetcher: Fetcher | null = null;
 
-  @state() private _state: RoomState = 'idle';
-  @state() private link: URL | null = null;
-  @state() private problem: { code: ErrorCode; message: string } | null = null;
-  /** Bumped for every link so each gets a fresh iframe (and so a fresh navigation). */
-  @state() private mountId = 0;
+  private _state: RoomState = 'idle';
+  private link: URL | null = null;
+  private problem: { code: ErrorCode; message: string } | null = null;
 
-  private connection: AbortController | null = null;
-  private mount: AbortController | null = null;
-  private mountPending = false;
-  private joined = false;
+  #connection: AbortController | null = null;
+  #mount: AbortController | null = null;
+  #mountPending = false;
+  #joined = false;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
@@ -116,44 +137,48 @@ export class LivedigitalRoom extends LitElement {
 
   /** Gets a fresh link (a new fetcher call where there is one) and loads a fresh iframe. */
   reload(): void {
-    this.joined = true;
-    this.mountPending = true;
+    this.#joined = true;
+    this.#mountPending = true;
     this.requestUpdate();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.connection = new AbortController();
-    window.addEventListener('message', (event) => this.onMessage(event), { signal: this.connection.signal });
+    this.#connection = new AbortController();
+    window.addEventListener('message', (event) => this.#onMessage(event), { signal: this.#connection.signal });
     // An iframe put back into the document navigates again, spending a single-use link.
-    this.mountPending = true;
+    this.#mountPending = true;
     this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.connection?.abort();
-    this.mount?.abort();
-    this.connection = this.mount = null;
+    this.#connection?.abort();
+    this.#mount?.abort();
+    this.#connection = this.#mount = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && [...changed.keys()].some((key) => MOUNT_INPUTS.has(key))) {
-      this.joined = false;
-      this.mountPending = true;
+      this.#joined = false;
+      this.#mountPending = true;
     }
-    if (this.mountPending && this.isConnected) {
-      this.mountPending = false;
-      this.startMount();
+    if (this.#mountPending && this.isConnected) {
+      this.#mountPending = false;
+      this.#startMount();
     }
   }
 
-  private startMount(): void {
-    this.mount?.abort();
-    const mount = (this.mount = new AbortController());
+  /**
+   * Every mount renders once without an iframe (`link` is null until the new link arrives), so
+   * each link gets a fresh iframe and with it a fresh navigation.
+   */
+  #startMount(): void {
+    this.#mount?.abort();
+    const mount = (this.#mount = new AbortController());
     this.link = null;
     this.problem = null;
-    if (this.clickToJoin && !this.joined) {
+    if (this.clickToJoin && !this.#joined) {
       this._state = 'idle';
       return;
     }
@@ -162,30 +187,29 @@ export class LivedigitalRoom extends LitElement {
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
         this.link = url;
-        this.mountId++;
         this.dispatchEvent(new LdAccessEvent(url.href, source));
       },
       (error: unknown) => {
-        if (!mount.signal.aborted) this.fail(error, 'error');
+        if (!mount.signal.aborted) this.#fail(error, 'error');
       },
     );
   }
 
-  private fail(error: unknown, next: RoomState): void {
+  #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
     this._state = next;
     this.problem = { code: known.code, message: known.message };
     this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
   }
 
-  private onFrameLoad(event: Event): void {
+  #onFrameLoad(event: Event): void {
     if (this._state !== 'loading' || !this.link) return;
     this._state = 'ready';
     if (this.clickToJoin) (event.target as HTMLIFrameElement).focus();
     this.dispatchEvent(new LdLoadEvent(this.link.href));
   }
 
-  private onMessage(event: MessageEvent): void {
+  #onMessage(event: MessageEvent): void {
     const frame = this.renderRoot.querySelector?.('iframe');
     const room = this.link && frame ? { window: frame.contentWindow, origin: this.link.origin } : null;
     if (this._state === 'finished' || !isFinishFromRoom(event, room)) return;
@@ -196,25 +220,24 @@ export class LivedigitalRoom extends LitElement {
     try {
       location.assign(safeRedirectUrl(this.redirectUrl, location.href).href);
     } catch (error) {
-      this.fail(error, 'finished');
+      this.#fail(error, 'finished');
     }
   }
 
-  private join(): void {
-    this.reload();
-  }
-
-  private currentLang(): Lang {
+  #lang(): Lang {
     return (
       toLang(this.lang) ?? toLang(this.closest('[lang]')?.getAttribute('lang')) ?? toLang(navigator.language) ?? 'en'
     );
   }
 
   protected override render() {
-    const t = texts(this.currentLang());
-    const size = { width: cssLength(this.width), height: cssLength(this.height) };
+    const t = texts(this.#lang());
+    // Only checked lengths reach the style attribute: cssLength refuses anything else.
+    const width = cssLength(this.width);
+    const height = cssLength(this.height);
+    const size = (width ? `width:${width};` : '') + (height ? `height:${height}` : '');
     const loading = this._state === 'loading';
-    const waiting = this._state === 'idle' && this.clickToJoin && !this.joined;
+    const waiting = this._state === 'idle' && this.clickToJoin && !this.#joined;
     let status: unknown = nothing;
     if (this.problem) {
       status = html`<p>${t.errors[this.problem.code]}</p>
@@ -222,27 +245,24 @@ export class LivedigitalRoom extends LitElement {
     } else if (loading) {
       status = html`<div class="spinner" aria-hidden="true"></div><p>${t.loading}</p>`;
     } else if (waiting) {
-      status = html`<button part="join-button" type="button" @click=${this.join}>
+      status = html`<button part="join-button" type="button" @click=${this.reload}>
         <slot name="join-label">${t.join}</slot>
       </button>`;
     }
-    return html`<div part="container" class="container" style=${styleMap(size)} aria-busy=${loading ? 'true' : 'false'}>
+    return html`<div part="container" class="container" style=${size} aria-busy=${loading}>
       ${this.link
-        ? keyed(
-            this.mountId,
-            html`<iframe
-              part="frame"
-              src=${this.link.href}
-              title=${this.label || t.label}
-              allow=${buildAllow(this.allow, this.deny)}
-              allowusermedia
-              allowfullscreen
-              ?disablesupport=${this.disableSupport}
-              frameborder="0"
-              referrerpolicy="strict-origin"
-              @load=${this.onFrameLoad}
-            ></iframe>`,
-          )
+        ? html`<iframe
+            part="frame"
+            src=${this.link.href}
+            title=${this.label || t.label}
+            allow=${buildAllow(this.allow, this.deny)}
+            allowusermedia
+            allowfullscreen
+            ?disablesupport=${this.disableSupport}
+            frameborder="0"
+            referrerpolicy="strict-origin"
+            @load=${this.#onFrameLoad}
+          ></iframe>`
         : nothing}
       <div
         part="status"

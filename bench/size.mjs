@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Sizes of what a page downloads, from a built dist/ (`npm run build` first):
+// - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element);
+// - the ESM `.` entry's own code with `lit` left external, as a bundler sees it: dist/index.js
+//   and every module of ours it imports, bundled into one file;
+// - the React wrapper's own code on top of that, for information.
+// Each as minified bytes, gzip (level 9) and brotli (quality 11). 1 kB = 1000 bytes.
+//
+// `node bench/size.mjs [dist-dir]` prints a table; `--check` also exits 1 when a budget is over.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The byte budgets (gzip). Raising one is a decision for the issue, not for a test. */
+export const BUDGETS = {
+  iife: { gzip: 8_000, label: 'IIFE all-in-one (Lit inside)' },
+  esm: { gzip: 2_500, label: 'ESM "." own code (lit external)' },
+};
+
+function figures(bytes) {
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function bundleOwnCode(entry, external) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    external,
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+/** Measures a dist/ directory: `{ iife, esm, react }`, each `{ min, gzip, brotli }` in bytes. */
+export async function measure(distDir = 'dist') {
+  const dist = resolve(distDir);
+  const iife = figures(readFileSync(join(dist, 'livedigital-room.iife.js')));
+  const litExternal = ['lit', 'lit/*', '@lit/*'];
+  const esm = figures(await bundleOwnCode(join(dist, 'index.js'), litExternal));
+  const withReact = figures(await bundleOwnCode(join(dist, 'react.js'), [...litExternal, 'react', 'react/*']));
+  return { iife, esm, react: { min: withReact.min - esm.min, gzip: withReact.gzip - esm.gzip, brotli: withReact.brotli - esm.brotli } };
+}
+
+/** One line per budget: `{ name, label, gzip, limit, ok }`. */
+export function checkBudgets(sizes) {
+  return Object.entries(BUDGETS).map(([name, { gzip, label }]) => ({
+    name,
+    label,
+    gzip: sizes[name].gzip,
+    limit: gzip,
+    ok: sizes[name].gzip <= gzip,
+  }));
+}
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+export function formatTable(sizes) {
+  const rows = [
+    ['', 'min', 'gzip', 'brotli', 'budget (gzip)'],
+    ['IIFE all-in-one', kB(sizes.iife.min), kB(sizes.iife.gzip), kB(sizes.iife.brotli), kB(BUDGETS.iife.gzip)],
+    ['ESM "." own code', kB(sizes.esm.min), kB(sizes.esm.gzip), kB(sizes.esm.brotli), kB(BUDGETS.esm.gzip)],
+    ['React wrapper on top', kB(sizes.react.min), kB(sizes.react.gzip), kB(sizes.react.brotli), '-'],
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const sizes = await measure(args.find((arg) => !arg.startsWith('--')) ?? 'dist');
+  console.log(formatTable(sizes));
+  if (args.includes('--json')) console.log(JSON.stringify(sizes));
+  if (args.includes('--check')) {
+    const over = checkBudgets(sizes).filter((line) => !line.ok);
+    for (const line of over) console.log(`over budget: ${line.label} ${line.gzip} B gzip > ${line.limit} B`);
+    process.exit(over.length ? 1 : 0);
+  }
+}
