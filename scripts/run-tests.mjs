@@ -19,6 +19,13 @@ const suites = {
     args: ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
     count: (text) => ({ passed: first(/^wtr totals: passed=(\d+)/m, text), failed: first(/^wtr totals: passed=\d+ failed=(\d+)/m, text) }),
   },
+  clients: {
+    // Packs the package, installs the tarball into real apps and loads them in Chromium; also
+    // checks the byte budgets and the custom-elements manifest.
+    command: process.execPath,
+    args: ['test/clients/run.mjs'],
+    count: (text) => ({ passed: first(/^clients totals: passed=(\d+)/m, text), failed: first(/^clients totals: passed=\d+ failed=(\d+)/m, text) }),
+  },
 };
 
 function first(pattern, text) {

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// The real-client suite: what integrators get from npm, tested as they would use it.
+//
+// 1. Build, `npm pack`, and install the tarball (not the source tree) with React, Vue and Vite
+//    into a workspace in the OS temp dir, so nothing resolves from this repository. Versions come
+//    from this repository's install, so npm finds them in its cache (`--prefer-offline`).
+// 2. In plain Node: every entry imports without a DOM; server rendering of the React wrapper;
+//    the byte budgets; the custom-elements manifest against the element itself; the published
+//    types compile for a React 19 app.
+// 3. Four apps built with Vite from the installed package — plain HTML with the CDN file, a
+//    class-only ESM page, React 19 (production and development/StrictMode) and Vue 3 — served
+//    on http://localhost with the host backend (`livedigital-room/server`) and the livedigital
+//    stand-in (`livedigital-room/emulator`) on http://127.0.0.1, a second origin. In headless
+//    Chromium each must show the room iframe with the link its fetcher got and receive
+//    `ld-finish` from the room when the call ends.
+//
+// Prints `ok`/`not ok` per check and `clients totals: passed=N failed=N`.
+// CHROME_PATH overrides /usr/bin/chromium; KEEP_CLIENTS=1 keeps the workspace for a look.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { checkBudgets, formatTable, measure } from '../../bench/size.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  const text = String(detail);
+  const shown = text.length > 1500 ? `${text.slice(0, 1500)}… (${text.length} characters)` : text;
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${!ok && detail ? `\n    ${shown.replace(/\n/g, '\n    ')}` : ''}`);
+  return ok;
+}
+
+function step(title) {
+  console.log(`\n== ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Runs a command; resolves `{ code, out }` (stdout and stderr together). */
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('error', (error) => resolve({ code: 1, out: `${out}${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const installedVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+const work = mkdtempSync(join(tmpdir(), 'livedigital-clients-'));
+const ws = join(work, 'ws');
+let server = null;
+let browser = null;
+
+async function main() {
+  step('build and pack');
+  const built = await run(npm, ['run', '--silent', 'build'], { cwd: root });
+  if (!check('npm run build', built.code === 0, built.out.slice(-2000))) return;
+  const packed = await run(npm, ['pack', '--ignore-scripts', '--pack-destination', work, '--loglevel=error'], { cwd: root });
+  const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
+  if (!check('npm pack', packed.code === 0 && tarball, packed.out.slice(-2000))) return;
+
+  step('install the tarball into the client workspace');
+  cpSync(here, ws, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
+  const dependencies = { 'livedigital-room': `file:../${tarball}` };
+  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript']) {
+    dependencies[name] = installedVersion(name);
+  }
+  writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'clients', private: true, type: 'module', dependencies }, null, 2));
+  const installed = await run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    { cwd: ws },
+  );
+  if (!check('npm install of the tarball with React, Vue and Vite', installed.code === 0, installed.out.slice(-3000))) return;
+  const pkgDir = join(ws, 'node_modules', 'livedigital-room');
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+
+  step('package contents');
+  const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const missing = targets.filter((target) => !existsSync(join(pkgDir, target)));
+  check('every `exports` target is in the tarball', missing.length === 0, missing.join(', '));
+  const withoutTypes = Object.entries(pkg.exports).filter(([key, target]) => key.match(/^\.(\/(define|element|react|server|emulator))?$/) && !target.types);
+  check('every code entry has `types`', withoutTypes.length === 0, withoutTypes.map(([key]) => key).join(', '));
+  for (const field of ['unpkg', 'jsdelivr', 'customElements', 'types']) {
+    check(`package.json \`${field}\` names a file in the tarball`, Boolean(pkg[field]) && existsSync(join(pkgDir, pkg[field])), pkg[field]);
+  }
+  const stray = ['test', 'demo', 'bench', 'scripts', 'node_modules'].filter((dir) => existsSync(join(pkgDir, dir)));
+  check('no tests, demo or build scripts in the tarball', stray.length === 0, stray.join(', '));
+  check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
+
+  step('sizes (byte budgets, gzip)');
+  const sizes = await measure(join(pkgDir, 'dist'));
+  console.log(formatTable(sizes));
+  for (const line of checkBudgets(sizes)) {
+    check(`${line.label}: ${line.gzip} B gzip ≤ ${line.limit} B limit`, line.ok, `over by ${line.gzip - line.limit} B`);
+    if (!line.onTarget) console.log(`    note: issue 4's target is ${line.target} B gzip, ${line.gzip - line.target} B to go`);
+  }
+
+  step('plain Node: entries, server rendering, manifest');
+  const nodeChecks = await run(process.execPath, [join(ws, 'node-checks.mjs')], { cwd: ws });
+  for (const line of nodeChecks.out.split('\n')) {
+    const match = /^(ok|not ok) - (.*)$/.exec(line);
+    if (match) check(match[2].split(' :: ')[0], match[1] === 'ok', match[2].split(' :: ')[1]);
+    else if (line.trim()) console.log(`    ${line}`);
+  }
+  check('node checks ran to the end', nodeChecks.code === 0 && /^ok - /m.test(nodeChecks.out), nodeChecks.out.slice(-1500));
+
+  step('types: a React 19 app type-checks against the published declarations');
+  const tsc = await run(process.execPath, [join(ws, 'node_modules/typescript/bin/tsc'), '-p', 'react/tsconfig.json'], { cwd: ws });
+  check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', tsc.code === 0, tsc.out.slice(-3000));
+
+  step('build the apps with Vite');
+  const vite = join(ws, 'node_modules/vite/bin/vite.js');
+  const builds = [
+    ['esm', ['build']],
+    ['react', ['build']],
+    ['react', ['build', '--mode', 'development']],
+    ['vue', ['build']],
+  ];
+  // NODE_ENV picks React's development or production code; Vite's mode alone does not.
+  const results = await Promise.all(
+    builds.map(([app, args]) =>
+      run(process.execPath, [vite, ...args, '--logLevel', 'error'], {
+        cwd: join(ws, app),
+        env: { ...process.env, NODE_ENV: args.includes('development') ? 'development' : 'production' },
+      }),
+    ),
+  );
+  builds.forEach(([app, args], index) => check(`vite ${args.join(' ')} (${app})`, results[index].code === 0, results[index].out.slice(-2000)));
+
+  step('serve: host page server + host backend + livedigital stand-in');
+  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist' };
+  server = spawn(process.execPath, [join(ws, 'serve.mjs'), JSON.stringify(apps)], { cwd: ws, stdio: ['ignore', 'pipe', 'inherit'] });
+  const firstLine = await Promise.race([
+    new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
+    new Promise((resolve) => setTimeout(() => resolve(null), 15_000)),
+  ]);
+  const env = firstLine ? JSON.parse(firstLine) : null;
+  if (!check('servers started', Boolean(env))) return;
+  const pageOrigin = env.pageOrigin;
+  check('the room is on a second origin', new URL(env.roomBaseUrl).origin !== new URL(pageOrigin).origin, `${env.roomBaseUrl} vs ${pageOrigin}`);
+  const issued = async () => (await fetch(`${pageOrigin}/api/issued`)).json();
+
+  step('headless Chromium');
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+
+  const query = `?base=${encodeURIComponent(env.roomBaseUrl)}&alias=${encodeURIComponent(env.alias)}`;
+  const flows = [
+    { name: 'plain HTML + CDN IIFE', path: 'html/', tag: 'livedigital-room' },
+    { name: 'plain ESM, class-only entry', path: 'esm/', tag: 'lesson-room' },
+    { name: 'React 19 (production build)', path: 'react/', tag: 'livedigital-room' },
+    { name: 'React 19 (development build, StrictMode)', path: 'react-dev/', tag: 'livedigital-room', strict: true },
+    { name: 'Vue 3', path: 'vue/', tag: 'livedigital-room' },
+  ];
+  for (const flow of flows) {
+    await roomFlow(flow, `${pageOrigin}/${flow.path}${query}`, issued);
+  }
+}
+
+const WAIT = { timeout: 15_000, polling: 50 };
+
+async function roomFlow({ name, tag, strict }, url, issued) {
+  console.log(`\n-- ${name}`);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    const before = (await issued()).length;
+    await page.goto(url, { waitUntil: 'load' });
+    const src = await page
+      .waitForFunction((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('iframe')?.src, WAIT, tag)
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const links = (await issued()).slice(before);
+    check(`${name}: the room iframe shows the link the fetcher got`, Boolean(src) && links.length > 0 && src === links.at(-1), `iframe ${src}, issued ${JSON.stringify(links)}`);
+    const loaded = await page.waitForFunction(() => window.__events?.some((e) => e.type === 'ld-load'), WAIT).then(() => true, () => false);
+    check(`${name}: ld-load`, loaded, JSON.stringify(await page.evaluate(() => window.__events)));
+    const frame = page.frames().find((f) => f.url() === src);
+    const roomPage = frame ? await frame.evaluate(() => document.body.dataset.page).catch(() => null) : null;
+    check(`${name}: the stand-in let the single-use link into the room`, roomPage === 'room', `room page: ${roomPage}`);
+    if (tag !== 'livedigital-room') {
+      const registry = await page.evaluate(() => ({ byImport: window.__registeredByImport, now: Boolean(customElements.get('livedigital-room')) }));
+      check(`${name}: importing the class registered nothing`, registry.byImport === false && registry.now === false, JSON.stringify(registry));
+    }
+
+    // The room ends the call when its parent asks; it then posts ld_finish_call to the parent.
+    await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('iframe').contentWindow.postMessage('emulator:end-call', '*'), tag);
+    const finished = await page.waitForFunction(() => document.getElementById('finished')?.textContent === '1', WAIT).then(() => true, () => false);
+    check(`${name}: ld-finish from the room (second origin) reached the app`, finished, JSON.stringify(await page.evaluate(() => window.__events)));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // a duplicate listener would fire by now
+    const counts = await page.evaluate(() => ({
+      fetches: window.__fetches,
+      finishes: window.__events.filter((e) => e.type === 'ld-finish').length,
+      errors: window.__events.filter((e) => e.type === 'ld-error').map((e) => e.code),
+    }));
+    const linksNow = (await issued()).slice(before);
+    check(`${name}: one fetcher call, one link, one ld-finish, no ld-error`, counts.fetches === 1 && linksNow.length === 1 && counts.finishes === 1 && counts.errors.length === 0, JSON.stringify({ ...counts, links: linksNow.length }));
+
+    if (strict) await strictModeChecks(page, name, issued, before);
+    else if (name.startsWith('React')) {
+      const effectRuns = await page.evaluate(() => window.__effectRuns);
+      check(`${name}: production build mounts once`, effectRuns === 1, `mount effect ran ${effectRuns} time(s)`);
+    }
+    check(`${name}: no uncaught errors in the page`, errors.length === 0, errors.join('\n'));
+  } catch (error) {
+    check(`${name}: ran`, false, error.stack);
+  } finally {
+    await page.close();
+  }
+}
+
+/** StrictMode mounts, unmounts and mounts again in development; the wrapper must still make one mount. */
+async function strictModeChecks(page, name, issued, before) {
+  const effectRuns = await page.evaluate(() => window.__effectRuns);
+  check(`${name}: StrictMode really mounted twice (development build)`, effectRuns === 2, `mount effect ran ${effectRuns} time(s)`);
+  const firstSrc = await page.evaluate(() => document.querySelector('livedigital-room').shadowRoot.querySelector('iframe')?.src ?? null);
+  // A real remount (new key): a new element, a second fetch, a fresh link.
+  await page.click('#remount');
+  const secondSrc = await page
+    .waitForFunction((first) => {
+      const src = document.querySelector('livedigital-room')?.shadowRoot?.querySelector('iframe')?.src;
+      return src && src !== first ? src : null;
+    }, WAIT, firstSrc)
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
+  const links = (await issued()).slice(before);
+  const fetches = await page.evaluate(() => window.__fetches);
+  check(`${name}: a real remount fetches once more and shows the new link`, fetches === 2 && links.length === 2 && secondSrc === links[1], JSON.stringify({ fetches, links, secondSrc }));
+  // After unmount, the old element's events must not reach the callbacks any more.
+  await page.click('#unmount');
+  const leaked = await page.evaluate(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const old = window.__unmounted;
+    if (!old) return 'no element kept';
+    const before = window.__events.length;
+    for (const type of ['ld-access', 'ld-load', 'ld-error', 'ld-finish']) old.dispatchEvent(new Event(type, { bubbles: true }));
+    return window.__events.length - before;
+  });
+  check(`${name}: no listener left on an unmounted element`, leaked === 0, `events after unmount: ${leaked}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  check('clients suite ran to the end', false, error.stack);
+} finally {
+  await browser?.close().catch(() => {});
+  if (server) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('close', resolve));
+  }
+  if (process.env.KEEP_CLIENTS) console.log(`workspace kept: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  console.log(`\nclients suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`clients totals: passed=${passed} failed=${failed}`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
