@@ -27,7 +27,7 @@ function esmBuild(): UserConfig {
       emptyOutDir: true,
       sourcemap: true,
       target: 'es2022',
-      // Names, syntax and whitespace: Vite alone keeps the whitespace of ES library output.
+      // With `output.minify: true` below: Vite alone leaves the whitespace in ES library output.
       minify: 'oxc',
       lib: {
         entry: { index: 'src/index.ts', define: 'src/define.ts', element: 'src/element.ts', react: 'src/react.ts' },

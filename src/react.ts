@@ -17,6 +17,7 @@
 import {
   createElement,
   forwardRef,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useRef,
@@ -60,6 +61,9 @@ const EVENTS = {
 } as const;
 
 type CallbackName = keyof typeof EVENTS;
+
+// Effects never run on the server; React 18 warns about useLayoutEffect there, so use the quiet one.
+const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /** The element's inputs as React props; `width`/`height` also take a number of pixels. */
 export interface LivedigitalRoomInputs {
@@ -147,7 +151,7 @@ export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoo
 
   const hasFetcher = Boolean(props.fetcher);
   // Inputs first, in one pass, before the element's first update (a microtask after connecting).
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const el = element.current!;
     const start = defaults.current ?? (defaults.current = Object.fromEntries(INPUTS.map((name) => [name, el[name]])));
     for (const name of INPUTS) {
@@ -160,7 +164,7 @@ export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoo
     if (el.fetcher !== fetcher) el.fetcher = fetcher;
   });
 
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     const el = element.current!;
     const listeners = new AbortController();
     for (const [prop, type] of Object.entries(EVENTS) as Array<[CallbackName, (typeof EVENTS)[CallbackName]]>) {
