@@ -35,7 +35,12 @@ function esmBuild(): UserConfig {
       },
       rollupOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^typescript-event-target/, /^react($|\/)/, /^react-dom($|\/)/],
-        output: { chunkFileNames: 'shared/[name].js', minify: true },
+        output: {
+          chunkFileNames: 'shared/[name].js',
+          minify: true,
+          // The React wrapper uses hooks: a client component for React Server Components (Next.js).
+          banner: (chunk) => (chunk.name === 'react' && chunk.isEntry ? "'use client';" : ''),
+        },
       },
     },
   };

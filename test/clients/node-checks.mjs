@@ -34,6 +34,10 @@ report(
     modules['livedigital-room/element']?.LivedigitalRoom === modules['livedigital-room/react']?.LivedigitalRoomElement,
 );
 
+// The wrapper is a client component for React Server Components (Next.js app router).
+const reactFile = readFileSync(createRequire(join(process.cwd(), 'noop.js')).resolve('livedigital-room/react'), 'utf8');
+report("'livedigital-room/react' starts with the 'use client' directive", /^["']use client["'];/.test(reactFile), reactFile.slice(0, 80));
+
 // Server rendering of the React wrapper: the bare tag, no secret in the HTML.
 try {
   const { createElement } = await import('react');
