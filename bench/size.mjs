@@ -13,14 +13,14 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
- * Byte budgets, gzip. `target` is what issue 4 asks for; `limit` is what the test run enforces:
- * the sizes reached without changing the element's behaviour, plus a little room, so growth
- * fails the run. The targets are not met yet (the printout says by how much): reaching them
- * takes dropping features, which is a product decision, not a build setting.
+ * Byte budgets, gzip. `target` is what issue 4 asks for; `limit` is what the test run enforces.
+ * The IIFE is held to its target. The ESM own-code target (2.5 kB) is not reached: the element's
+ * rules, ru/en texts and styles alone are about 5 kB gzip, so the limit is today's size plus a
+ * little room (growth fails the run) and the printout says how far from the target it is.
  */
 export const BUDGETS = {
-  iife: { limit: 11_000, target: 8_000, label: 'IIFE all-in-one (Lit inside)' },
-  esm: { limit: 5_300, target: 2_500, label: 'ESM "." own code (lit external)' },
+  iife: { limit: 8_000, target: 8_000, label: 'IIFE all-in-one (Lit inside)' },
+  esm: { limit: 5_150, target: 2_500, label: 'ESM "." own code (lit external)' },
 };
 
 function figures(bytes) {

@@ -2,12 +2,17 @@ import type { ErrorCode } from './core/errors.js';
 
 export type Lang = 'ru' | 'en';
 
-interface Texts {
+/**
+ * What a participant can do about a failure decides the wording, not its exact cause: the exact
+ * code is shown beside the text (for whoever they ask for help) and is in the `ld-error` event.
+ */
+export type Problem = 'setup' | 'link' | 'access';
+
+export interface Texts extends Record<Problem, string> {
   label: string;
   loading: string;
   join: string;
   retry: string;
-  errors: Record<ErrorCode, string>;
 }
 
 const en: Texts = {
@@ -15,16 +20,9 @@ const en: Texts = {
   loading: 'Connecting to the room…',
   join: 'Join the room',
   retry: 'Retry',
-  errors: {
-    'missing-room': 'No room is set for this page.',
-    'invalid-alias': 'The room address is not valid.',
-    'invalid-event-id': 'The event address is not valid.',
-    'invalid-base-url': 'The room site address is not valid.',
-    'untrusted-link': 'The room link points to an unexpected site and was not opened.',
-    'fetch-failed': 'Could not get your personal room link. Check the connection and retry.',
-    'bad-response': 'The site answered with something that is not a room link.',
-    'unsafe-redirect': 'The page to open after the call is not a web address.',
-  },
+  setup: 'This room is not set up correctly on this page.',
+  link: 'The room link leads to an unexpected site and was not opened.',
+  access: 'Could not get your room link. Check the connection and retry.',
 };
 
 const ru: Texts = {
@@ -32,25 +30,21 @@ const ru: Texts = {
   loading: 'Подключаемся к комнате…',
   join: 'Войти в комнату',
   retry: 'Повторить',
-  errors: {
-    'missing-room': 'Для этой страницы не задана комната.',
-    'invalid-alias': 'Адрес комнаты указан неверно.',
-    'invalid-event-id': 'Адрес мероприятия указан неверно.',
-    'invalid-base-url': 'Адрес сайта комнаты указан неверно.',
-    'untrusted-link': 'Ссылка ведёт на неожиданный сайт и не была открыта.',
-    'fetch-failed': 'Не удалось получить вашу ссылку в комнату. Проверьте соединение и повторите.',
-    'bad-response': 'Сайт вернул ответ, который не является ссылкой в комнату.',
-    'unsafe-redirect': 'Адрес страницы после звонка не является веб-адресом.',
-  },
+  setup: 'Комната на этой странице настроена неверно.',
+  link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
+  access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',
 };
 
 export function texts(lang: Lang): Texts {
   return lang === 'ru' ? ru : en;
 }
 
-/** `ru-RU`, `ru` → `ru`; everything else → `en`. */
+export function problemOf(code: ErrorCode): Problem {
+  return code === 'untrusted-link' ? 'link' : code === 'fetch-failed' || code === 'bad-response' ? 'access' : 'setup';
+}
+
+/** `ru-RU`, `ru` → `ru`; `en-GB` → `en`; other languages → undefined (the caller falls back). */
 export function toLang(value: string | null | undefined): Lang | undefined {
-  if (!value) return undefined;
-  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'ru' ? 'ru' : primary === 'en' ? 'en' : undefined;
+  const primary = value?.trim().toLowerCase().slice(0, 2);
+  return primary === 'ru' || primary === 'en' ? primary : undefined;
 }

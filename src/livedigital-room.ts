@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
 import { obtainRoomLink, type Fetcher } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
@@ -7,7 +7,7 @@ import { buildAllow } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
-import { texts, toLang, type Lang } from './i18n.js';
+import { problemOf, texts, toLang, type Lang } from './i18n.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
@@ -47,7 +47,7 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @cssprop [--livedigital-room-accent=#3b6cff] - Button color and focus ring.
  * @cssprop [--livedigital-room-accent-text=#fff] - Button text color.
  */
-export class LivedigitalRoom extends LitElement {
+export class LivedigitalRoom extends ReactiveElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: the same reactive properties for less code.
@@ -125,6 +125,10 @@ export class LivedigitalRoom extends LitElement {
   private link: URL | null = null;
   private problem: { code: ErrorCode; message: string } | null = null;
 
+  #box?: HTMLDivElement;
+  #frame: HTMLIFrameElement | null = null;
+  #frameLink: URL | null = null;
+  #view?: string;
   #connection: AbortController | null = null;
   #mount: AbortController | null = null;
   #mountPending = false;
@@ -202,15 +206,15 @@ export class LivedigitalRoom extends LitElement {
     this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
   }
 
-  #onFrameLoad(event: Event): void {
+  #onFrameLoad(frame: HTMLIFrameElement): void {
     if (this._state !== 'loading' || !this.link) return;
     this._state = 'ready';
-    if (this.clickToJoin) (event.target as HTMLIFrameElement).focus();
+    if (this.clickToJoin) frame.focus();
     this.dispatchEvent(new LdLoadEvent(this.link.href));
   }
 
   #onMessage(event: MessageEvent): void {
-    const frame = this.renderRoot.querySelector?.('iframe');
+    const frame = this.#frame;
     const room = this.link && frame ? { window: frame.contentWindow, origin: this.link.origin } : null;
     if (this._state === 'finished' || !isFinishFromRoom(event, room)) return;
     this._state = 'finished';
@@ -230,49 +234,79 @@ export class LivedigitalRoom extends LitElement {
     );
   }
 
-  protected override render() {
-    const t = texts(this.#lang());
-    // Only checked lengths reach the style attribute: cssLength refuses anything else.
-    const width = cssLength(this.width);
-    const height = cssLength(this.height);
-    const size = (width ? `width:${width};` : '') + (height ? `height:${height}` : '');
-    const loading = this._state === 'loading';
-    const waiting = this._state === 'idle' && this.clickToJoin && !this.#joined;
-    let status: unknown = nothing;
-    if (this.problem) {
-      status = html`<p>${t.errors[this.problem.code]}</p>
-        <button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`;
-    } else if (loading) {
-      status = html`<div class="spinner" aria-hidden="true"></div><p>${t.loading}</p>`;
-    } else if (waiting) {
-      status = html`<button part="join-button" type="button" @click=${this.reload}>
-        <slot name="join-label">${t.join}</slot>
-      </button>`;
+  /**
+   * Brings the shadow DOM in line with the state. Built by hand rather than from templates: the
+   * element has one iframe and one status box, and skipping lit-html halves what a page downloads.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const lang = this.#lang();
+    const t = texts(lang);
+    const box = (this.#box ??= this.renderRoot.appendChild(
+      el('div', { part: 'container', class: 'container' }, el('div', { part: 'status', class: 'status' })),
+    ));
+    const status = box.lastElementChild as HTMLElement;
+    // Only checked lengths reach the style: cssLength refuses anything else.
+    box.style.width = cssLength(this.width) ?? '';
+    box.style.height = cssLength(this.height) ?? '';
+    box.setAttribute('aria-busy', String(this._state === 'loading'));
+
+    // A new link always gets a new iframe: a fresh navigation, read with the current permissions.
+    if (this.#frameLink !== this.link) {
+      this.#frame?.remove();
+      this.#frame = this.link ? box.insertBefore(this.#createFrame(this.link), status) : null;
+      this.#frameLink = this.link;
     }
-    return html`<div part="container" class="container" style=${size} aria-busy=${loading}>
-      ${this.link
-        ? html`<iframe
-            part="frame"
-            src=${this.link.href}
-            title=${this.label || t.label}
-            allow=${buildAllow(this.allow, this.deny)}
-            allowusermedia
-            allowfullscreen
-            ?disablesupport=${this.disableSupport}
-            frameborder="0"
-            referrerpolicy="strict-origin"
-            @load=${this.#onFrameLoad}
-          ></iframe>`
-        : nothing}
-      <div
-        part="status"
-        class="status"
-        role=${this.problem ? 'alert' : 'status'}
-        aria-live=${this.problem ? 'assertive' : 'polite'}
-        ?hidden=${status === nothing}
-      >${status}</div>
-    </div>`;
+    if (this.#frame) this.#frame.title = this.label || t.label;
+
+    const problem = this.problem;
+    const view = problem ? `error ${problem.code}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
+    if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
+    this.#view = `${view} ${lang}`;
+    status.setAttribute('role', problem ? 'alert' : 'status');
+    status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
+    status.hidden = !view;
+    const reload = () => this.reload();
+    status.replaceChildren(
+      ...(problem
+        ? [el('p', {}, t[problemOf(problem.code)], el('small', {}, ` (${problem.code})`)), button('retry-button', reload, t.retry)]
+        : view === 'loading'
+          ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
+          : view === 'join'
+            ? [button('join-button', reload, el('slot', { name: 'join-label' }, t.join))]
+            : []),
+    );
   }
+
+  /** The room iframe as the vendor documents it, plus a title and a deliberate referrer policy. */
+  #createFrame(link: URL): HTMLIFrameElement {
+    const frame = el('iframe', {
+      part: 'frame',
+      allow: buildAllow(this.allow, this.deny),
+      allowusermedia: '',
+      allowfullscreen: '',
+      frameborder: '0',
+      // The room learns the host's origin, never the page path (in an LMS it carries course and user ids).
+      referrerpolicy: 'strict-origin',
+    });
+    frame.toggleAttribute('disablesupport', this.disableSupport);
+    frame.addEventListener('load', () => this.#onFrameLoad(frame));
+    frame.src = link.href; // last: the navigation starts with every attribute in place
+    return frame;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const name in attributes) node.setAttribute(name, attributes[name]!);
+  node.append(...children);
+  return node;
+}
+
+function button(part: string, onClick: () => void, label: Node | string): HTMLButtonElement {
+  const node = el('button', { part, type: 'button' }, label);
+  node.addEventListener('click', onClick);
+  return node;
 }
 
 // Typed listeners: `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.

@@ -41,11 +41,12 @@ describe('<livedigital-room> reports bad input clearly', () => {
     document.body.append(wrapper);
     await failed;
     await el.updateComplete;
-    expect(statusOf(el).textContent).to.include('Адрес комнаты указан неверно');
+    expect(statusOf(el).textContent).to.include('Комната на этой странице настроена неверно');
+    expect(statusOf(el).textContent).to.include('invalid-alias');
     expect(statusOf(el).querySelector('button')!.textContent).to.equal('Повторить');
     el.lang = 'en';
     await el.updateComplete;
-    expect(statusOf(el).textContent).to.include('The room address is not valid');
+    expect(statusOf(el).textContent).to.include('This room is not set up correctly');
     wrapper.remove();
   });
 
