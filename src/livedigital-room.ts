@@ -269,11 +269,11 @@ export class LivedigitalRoom extends ReactiveElement {
     const reload = () => this.reload();
     status.replaceChildren(
       ...(problem
-        ? [el('p', {}, t[problemOf(problem.code)], el('small', {}, ` (${problem.code})`)), button('retry-button', reload, t.retry)]
+        ? [el('p', {}, t[problemOf(problem.code)], el('small', {}, ` (${problem.code})`)), button({ part: 'retry-button' }, reload, t.retry)]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
           : view === 'join'
-            ? [button('join-button', reload, el('slot', { name: 'join-label' }, t.join))]
+            ? [button({ part: 'join-button' }, reload, el('slot', { name: 'join-label' }, t.join))]
             : []),
     );
   }
@@ -303,8 +303,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
-function button(part: string, onClick: () => void, label: Node | string): HTMLButtonElement {
-  const node = el('button', { part, type: 'button' }, label);
+function button(attributes: { part: string }, onClick: () => void, label: Node | string): HTMLButtonElement {
+  const node = el('button', { ...attributes, type: 'button' }, label);
   node.addEventListener('click', onClick);
   return node;
 }

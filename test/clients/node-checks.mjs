@@ -78,8 +78,9 @@ same(
 const events = ['LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent'].map((name) => modules['livedigital-room'][name].type);
 same('events', declaration.events.map((e) => e.name), events);
 const code = readFileSync(join(pkgDir, pkg.unpkg), 'utf8');
-same('parts', declaration.cssParts.map((p) => p.name), [...code.matchAll(/part="([^"]+)"/g)].map((m) => m[1]));
-same('slots', declaration.slots.map((s) => s.name), [...code.matchAll(/<slot name="([^"]+)"/g)].map((m) => m[1]));
+// The element builds its shadow DOM by hand: parts are `part:"…"` attributes, the slot a `"slot",{name:"…"}` (any quotes).
+same('parts', declaration.cssParts.map((p) => p.name), [...code.matchAll(/\bpart:["'`]([\w-]+)["'`]/g)].map((m) => m[1]));
+same('slots', declaration.slots.map((s) => s.name), [...code.matchAll(/["'`]slot["'`],\{name:["'`]([\w-]+)["'`]/g)].map((m) => m[1]));
 same('CSS custom properties', declaration.cssProperties.map((p) => p.name), [...code.matchAll(/var\((--livedigital-room-[a-z-]+)/g)].map((m) => m[1]));
 const undocumented = [
   ...declaration.attributes.map((a) => ['attribute', a]),
