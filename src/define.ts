@@ -42,8 +42,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'livedigital-room': LivedigitalRoom;
   }
-  // `document.addEventListener('ld-finish', e => e.redirectUrl)` is typed too (the events bubble).
+  // `someElement.addEventListener('ld-finish', e => e.redirectUrl)` is typed, and so is
+  // `document.addEventListener(…)`: the events bubble and cross shadow roots.
   interface HTMLElementEventMap extends LivedigitalRoomEventMap {}
+  interface DocumentEventMap extends LivedigitalRoomEventMap {}
   // React 19 and other JSX users: `<livedigital-room alias="…" />` type-checks.
   namespace JSX {
     interface IntrinsicElements {
