@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * Runs the emulator until Ctrl-C: `npx tsx src/emulator/cli.ts [--port N] [--host H] [--token T]`.
+ * Runs the emulator until Ctrl-C: `npx livedigital-emulator [--port N] [--host H] [--token T]` (here: `npm run emulator`).
  * The only file of the emulator with side effects at import: it is the program.
  */
 import { parseArgs } from 'node:util';
