@@ -19,15 +19,16 @@ export interface LinkInputs extends RoomInputs {
   src?: string | null;
   fetcher?: Fetcher | null;
   accessEndpoint?: string | null;
+  /** Milliseconds the host gets to answer; default {@link ACCESS_TIMEOUT_MS}. */
+  accessTimeout?: number | null;
 }
+
+/** Above the server companion's own 10 s limit for generate-access, so its 502 arrives first. */
+export const ACCESS_TIMEOUT_MS = 20_000;
 
 export interface ObtainedLink {
   url: URL;
   source: LinkSource;
-}
-
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
 }
 
 /**
@@ -83,17 +84,29 @@ export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pa
   const fetcher = activeFetcher(inputs, pageHref);
   if (!fetcher) return { url: buildRoomLink(inputs), source: 'attributes' };
 
+  // A host that never answers must not leave people looking at a spinner: the call is given up
+  // (and its signal aborted) after the timeout, even when the fetcher ignores its signal.
+  const limit = new AbortController();
+  const ms = inputs.accessTimeout || ACCESS_TIMEOUT_MS;
+  const timer = setTimeout(() => limit.abort(new RoomError('fetch-failed', `no room link from the host within ${ms} ms`)), ms);
+  const onAbort = () => limit.abort(signal.reason);
+  signal.addEventListener('abort', onAbort);
+  const givenUp = new Promise<never>((_, reject) => limit.signal.addEventListener('abort', () => reject(limit.signal.reason)));
   let answer: unknown;
   try {
-    const request: AccessRequest = { signal };
+    const request: AccessRequest = { signal: limit.signal };
     if (inputs.alias) request.alias = inputs.alias;
     if (inputs.participantName) request.participantName = inputs.participantName;
-    answer = await fetcher(request);
+    answer = await Promise.race([fetcher(request), givenUp]);
   } catch (error) {
-    if (isAbort(error, signal)) throw error;
+    if (signal.aborted) throw error; // the mount is gone: nobody will show this
+    if (limit.signal.aborted) throw limit.signal.reason; // our timeout
     if (error instanceof RoomError) throw error;
     // The fetcher's own message may quote a request or a token; keep it only as `cause`.
     throw new RoomError('fetch-failed', 'the fetcher could not get a room link', { cause: error });
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
   }
   signal.throwIfAborted();
   return { url: trustRoomLink(answerToLink(answer), inputs.baseUrl), source: 'fetcher' };

@@ -69,6 +69,7 @@ export class LivedigitalRoom extends ReactiveElement {
     lang: { reflect: true },
     width: {},
     height: {},
+    accessTimeout: { type: Number, attribute: 'access-timeout' },
     fetcher: { attribute: false },
     _state: { state: true },
     link: { state: true },
@@ -97,6 +98,8 @@ export class LivedigitalRoom extends ReactiveElement {
   baseUrl: string | null = null;
   /** Host backend URL; the built-in fetcher POSTs `{alias, participantName}` there and expects `{url}`. */
   accessEndpoint: string | null = null;
+  /** Milliseconds the host backend gets to answer before the element shows an error (default 20000). */
+  accessTimeout: number | null = null;
   /** Where the page goes when the call ends (http(s) only). */
   redirectUrl: string | null = null;
   /** Replaces the default permission list (`camera; microphone; …`). */

@@ -39,6 +39,7 @@ const INPUTS = [
   'eventId',
   'baseUrl',
   'accessEndpoint',
+  'accessTimeout',
   'redirectUrl',
   'allow',
   'deny',
@@ -83,6 +84,8 @@ export interface LivedigitalRoomInputs {
   baseUrl?: string | null;
   /** Host backend URL for the built-in fetcher (POST `{alias, participantName}` → `{url}`). */
   accessEndpoint?: string | null;
+  /** Milliseconds the host backend gets to answer (default 20000). */
+  accessTimeout?: number | null;
   /** Where the page goes when the call ends (http(s) only) unless `onLdFinish` calls `preventDefault()`. */
   redirectUrl?: string | null;
   /** Replaces the default permission list. */

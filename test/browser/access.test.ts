@@ -156,3 +156,20 @@ describe('<livedigital-room> gets personal links from the host', () => {
     expect(requests).to.have.length(1);
   });
 });
+
+describe('<livedigital-room> when the host does not answer', () => {
+  it('gives up after access-timeout, aborts the call and shows fetch-failed with Retry', async () => {
+    let signal!: AbortSignal;
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'access-timeout': '50' });
+    // A fetcher that ignores its signal and never settles.
+    el.fetcher = (request) => {
+      signal = request.signal;
+      return new Promise(() => {});
+    };
+    const event: LdErrorEvent = await mountFailing(el);
+    expect(event.code).to.equal('fetch-failed');
+    expect(signal.aborted).to.equal(true);
+    expect(el.state).to.equal('error');
+    expect(frameOf(el)).to.equal(null);
+  });
+});
