@@ -20,7 +20,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  */
 export const BUDGETS = {
   iife: { limit: 8_000, target: 8_000, label: 'IIFE all-in-one (Lit inside)' },
-  esm: { limit: 5_150, target: 2_500, label: 'ESM "." own code (lit external)' },
+  esm: { limit: 5_300, target: 2_500, label: 'ESM "." own code (lit external)' },
 };
 
 function figures(bytes) {
