@@ -2,12 +2,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from './test/support/chromium.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { accessEndpointMiddleware, roomFixturePlugin } from './test/support/room-fixture.mjs';
 import { loopBackendPlugin } from './test/support/loop-backend.mjs';
-
-// Debian's chromium by default; CHROME_PATH points elsewhere (another distro, a CI image).
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 // The end-to-end tests need the demo's host backend and the livedigital stand-in, written in
 // TypeScript: the test script runs wtr under tsx, so they are imported as they are.
@@ -28,24 +26,7 @@ export default {
     loop.plugin,
   ],
   browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-        ],
-      },
-    }),
+    chromeLauncher({ launchOptions: chromiumLaunchOptions }),
   ],
   reporters: [defaultReporter(), countReporter()],
 };

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { checkBudgets, formatTable, measure } from '../../bench/size.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -155,20 +156,7 @@ async function main() {
   const issued = async () => (await fetch(`${pageOrigin}/api/issued`)).json();
 
   step('headless Chromium');
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await puppeteer.launch(chromiumLaunchOptions);
 
   const query = `?base=${encodeURIComponent(env.roomBaseUrl)}&alias=${encodeURIComponent(env.alias)}`;
   const flows = [
