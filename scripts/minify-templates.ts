@@ -1,13 +1,12 @@
 /**
- * A build-only Vite plugin that squeezes the whitespace out of Lit's `css` and `html` tagged
- * templates, which minifiers leave alone because template text is data to them. The sources stay
- * pretty-printed; the published files do not carry their indentation.
+ * A build-only Vite plugin that squeezes the whitespace out of Lit's `css` tagged templates, which
+ * minifiers leave alone because template text is data to them. The sources stay pretty-printed;
+ * the published files do not carry their indentation. (The element builds its DOM by hand, so
+ * there are no `html` templates to squeeze.)
  *
  * Only the static text between `${…}` holes changes, and only in ways that cannot change meaning:
- * - css: comments go, whitespace runs become one space, no space around `{ } ; , >` or after `:`,
- *   no `;` before `}`. A space before `:` stays (`.a :hover` is not `.a:hover`).
- * - html: a whitespace run that contains a line break goes entirely between a `>` and a `<`
- *   (indentation between tags) and becomes one space elsewhere; runs without a line break stay.
+ * comments go, whitespace runs become one space, no space around `{ } ; , >` or after `:`, no `;`
+ * before `}`. A space before `:` stays (`.a :hover` is not `.a:hover`).
  */
 import MagicString from 'magic-string';
 import ts from 'typescript';
@@ -37,18 +36,6 @@ export function minifyCss(text: string, edges: Edges = WHOLE): string {
   return trimEdges(squeezed, edges);
 }
 
-export function minifyHtml(text: string, edges: Edges = WHOLE): string {
-  const squeezed = text.replace(/\s*\n\s*/g, (run: string, offset: number, whole: string) => {
-    const before = whole[offset - 1];
-    const after = whole[offset + run.length];
-    // Next to a hole the whitespace may separate text from the hole's content: keep one space.
-    if (before === undefined) return edges.start ? '' : ' ';
-    if (after === undefined) return edges.end ? '' : ' ';
-    return before === '>' && after === '<' ? '' : ' ';
-  });
-  return squeezed;
-}
-
 type Minifier = (text: string, edges: Edges) => string;
 
 function rewriteTemplate(source: MagicString, template: ts.TemplateLiteral, minify: Minifier, file: ts.SourceFile): void {
@@ -73,8 +60,7 @@ export function minifyTemplates(code: string, id: string): { code: string; map: 
   const source = new MagicString(code);
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
-      const minify: Minifier | null = node.tag.text === 'css' ? minifyCss : node.tag.text === 'html' ? minifyHtml : null;
-      if (minify) rewriteTemplate(source, node.template, minify, file);
+      if (node.tag.text === 'css') rewriteTemplate(source, node.template, minifyCss, file);
     }
     ts.forEachChild(node, visit);
   };
@@ -89,7 +75,7 @@ export function minifyTemplatesPlugin(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/src\/[^?]*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+      if (!/\/src\/[^?]*\.ts$/.test(id) || !/\bcss`/.test(code)) return null;
       return minifyTemplates(code, id);
     },
   };

@@ -67,7 +67,7 @@ function answerToLink(answer: unknown): string {
 }
 
 /** The fetcher a mount uses: the property wins over `access-endpoint`. */
-export function activeFetcher(inputs: LinkInputs, pageHref?: string): Fetcher | null {
+function activeFetcher(inputs: LinkInputs, pageHref?: string): Fetcher | null {
   if (inputs.fetcher) return inputs.fetcher;
   if (inputs.accessEndpoint) return endpointFetcher(inputs.accessEndpoint, pageHref);
   return null;

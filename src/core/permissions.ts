@@ -46,8 +46,3 @@ export function buildAllow(allow?: string | null, deny?: string | null): string 
   }
   return [...directives].map(([name, list]) => (list ? `${name} ${list}` : name)).join('; ');
 }
-
-/** Features `allow` actually grants (not denied) — what an integrator would check in a test. */
-export function grantedFeatures(allowValue: string): string[] {
-  return [...parseDirectives(allowValue)].filter(([, list]) => list !== "'none'").map(([name]) => name);
-}

@@ -83,13 +83,3 @@ export function trustRoomLink(link: string | URL, baseUrl?: string | null): URL 
   }
   return url;
 }
-
-/** The room link as it may be shown or logged: tokens replaced, so no secret leaves in a message. */
-export function redactRoomLink(link: string | URL): string {
-  const url = parseUrl(link);
-  if (!url) return '[unparseable link]';
-  for (const key of ['accessToken', 'refreshToken']) {
-    if (url.searchParams.has(key)) url.searchParams.set(key, '***');
-  }
-  return url.href;
-}
