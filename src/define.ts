@@ -18,6 +18,7 @@ type RoomAttributes = Partial<{
   'event-id': string;
   'base-url': string;
   'access-endpoint': string;
+  'access-timeout': string | number;
   'redirect-url': string;
   allow: string;
   deny: string;

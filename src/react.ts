@@ -202,6 +202,7 @@ export type LivedigitalRoomJsxProps = LivedigitalRoomInputs &
     'event-id'?: string;
     'base-url'?: string;
     'access-endpoint'?: string;
+    'access-timeout'?: string | number;
     'redirect-url'?: string;
     'disable-support'?: boolean;
     'click-to-join'?: boolean;
