@@ -7,8 +7,8 @@
 // 2. In plain Node: every entry imports without a DOM; server rendering of the React wrapper;
 //    the byte budgets; the custom-elements manifest against the element itself; the published
 //    types compile for a React 19 app.
-// 3. Four apps built with Vite from the installed package — plain HTML with the CDN file, a
-//    class-only ESM page, React 19 (production and development/StrictMode) and Vue 3 — served
+// 3. Apps built with Vite from the installed package — plain HTML with the CDN file, a class-only
+//    ESM page, React 19 (production and development/StrictMode), Vue 3 and Angular 21 — served
 //    on http://localhost with the host backend (`livedigital-room/server`) and the livedigital
 //    stand-in (`livedigital-room/emulator`) on http://127.0.0.1, a second origin. In headless
 //    Chromium each must show the room iframe with the link its fetcher got and receive
@@ -76,7 +76,8 @@ async function main() {
   step('install the tarball into the client workspace');
   cpSync(here, ws, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
   const dependencies = { 'livedigital-room': `file:../${tarball}` };
-  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript']) {
+  const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/platform-browser', 'rxjs'];
+  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', ...angular]) {
     dependencies[name] = installedVersion(name);
   }
   writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'clients', private: true, type: 'module', dependencies }, null, 2));
@@ -85,7 +86,7 @@ async function main() {
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
     { cwd: ws },
   );
-  if (!check('npm install of the tarball with React, Vue and Vite', installed.code === 0, installed.out.slice(-3000))) return;
+  if (!check('npm install of the tarball with React, Vue, Angular and Vite', installed.code === 0, installed.out.slice(-3000))) return;
   const pkgDir = join(ws, 'node_modules', 'livedigital-room');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
@@ -119,9 +120,11 @@ async function main() {
   }
   check('node checks ran to the end', nodeChecks.code === 0 && /^ok - /m.test(nodeChecks.out), nodeChecks.out.slice(-1500));
 
-  step('types: a React 19 app type-checks against the published declarations');
-  const tsc = await run(process.execPath, [join(ws, 'node_modules/typescript/bin/tsc'), '-p', 'react/tsconfig.json'], { cwd: ws });
-  check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', tsc.code === 0, tsc.out.slice(-3000));
+  step('types: the React 19 and Angular 21 apps type-check against the published declarations');
+  const tsc = (project) => run(process.execPath, [join(ws, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: ws });
+  const [reactTypes, angularTypes] = await Promise.all([tsc('react/tsconfig.json'), tsc('angular/tsconfig.json')]);
+  check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', reactTypes.code === 0, reactTypes.out.slice(-3000));
+  check('tsc on the Angular app (the README recipe: Fetcher and event types)', angularTypes.code === 0, angularTypes.out.slice(-3000));
 
   step('build the apps with Vite');
   const vite = join(ws, 'node_modules/vite/bin/vite.js');
@@ -130,6 +133,7 @@ async function main() {
     ['react', ['build']],
     ['react', ['build', '--mode', 'development']],
     ['vue', ['build']],
+    ['angular', ['build']],
   ];
   // NODE_ENV picks React's development or production code; Vite's mode alone does not.
   const results = await Promise.all(
@@ -143,7 +147,7 @@ async function main() {
   builds.forEach(([app, args], index) => check(`vite ${args.join(' ')} (${app})`, results[index].code === 0, results[index].out.slice(-2000)));
 
   step('serve: host page server + host backend + livedigital stand-in');
-  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist' };
+  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist' };
   server = spawn(process.execPath, [join(ws, 'serve.mjs'), JSON.stringify(apps)], { cwd: ws, stdio: ['ignore', 'pipe', 'inherit'] });
   const firstLine = await Promise.race([
     new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
@@ -165,6 +169,7 @@ async function main() {
     { name: 'React 19 (production build)', path: 'react/', tag: 'livedigital-room' },
     { name: 'React 19 (development build, StrictMode)', path: 'react-dev/', tag: 'livedigital-room', strict: true },
     { name: 'Vue 3', path: 'vue/', tag: 'livedigital-room' },
+    { name: 'Angular 21 (standalone component, CUSTOM_ELEMENTS_SCHEMA)', path: 'angular/', tag: 'livedigital-room' },
   ];
   for (const flow of flows) {
     await roomFlow(flow, `${pageOrigin}/${flow.path}${query}`, issued);

@@ -1,0 +1,10 @@
+// JIT: the compiler must be loaded before the first component is bootstrapped.
+import '@angular/compiler';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { bootstrapApplication } from '@angular/platform-browser';
+import { LessonComponent } from './lesson.component';
+
+bootstrapApplication(LessonComponent, { providers: [provideZonelessChangeDetection()] }).catch((error) => {
+  console.error(error);
+  throw error;
+});
