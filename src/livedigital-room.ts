@@ -3,7 +3,7 @@ import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-t
 import { obtainRoomLink, type Fetcher } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
-import { buildAllow } from './core/permissions.js';
+import { buildAllow, grants } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
@@ -283,15 +283,16 @@ export class LivedigitalRoom extends ReactiveElement {
 
   /** The room iframe as the vendor documents it, plus a title and a deliberate referrer policy. */
   #createFrame(link: URL): HTMLIFrameElement {
+    const allow = buildAllow(this.allow, this.deny);
     const frame = el('iframe', {
       part: 'frame',
-      allow: buildAllow(this.allow, this.deny),
-      allowusermedia: '',
-      allowfullscreen: '',
+      allow,
       frameborder: '0',
       // The room learns the host's origin, never the page path (in an LMS it carries course and user ids).
       referrerpolicy: 'strict-origin',
     });
+    frame.toggleAttribute('allowfullscreen', grants(allow, 'fullscreen'));
+    frame.toggleAttribute('allowusermedia', grants(allow, 'camera') || grants(allow, 'microphone'));
     frame.toggleAttribute('disablesupport', this.disableSupport);
     frame.addEventListener('load', () => this.#onFrameLoad(frame));
     frame.src = link.href; // last: the navigation starts with every attribute in place

@@ -46,3 +46,13 @@ export function buildAllow(allow?: string | null, deny?: string | null): string 
   }
   return [...directives].map(([name, list]) => (list ? `${name} ${list}` : name)).join('; ');
 }
+
+/**
+ * Whether an `allow` value grants `feature`: listed, and not refused with `'none'`. The element's
+ * legacy `allowfullscreen` / `allowusermedia` attributes follow it, so a feature refused in `allow`
+ * does not come back through them in a browser that reads those attributes instead.
+ */
+export function grants(allow: string, feature: string): boolean {
+  const allowlist = parseDirectives(allow).get(feature);
+  return allowlist !== undefined && !allowlist.includes("'none'");
+}

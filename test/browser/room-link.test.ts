@@ -62,6 +62,18 @@ describe('<livedigital-room> builds the room iframe', () => {
     expect(frame.getAttribute('allow')).to.equal("camera 'none'; microphone; fullscreen; geolocation 'none'");
   });
 
+  it('drops allowfullscreen and allowusermedia when allow or deny refuse what they would grant', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', deny: 'fullscreen camera microphone' });
+    const frame = await mountLoaded(el);
+    expect(frame.getAttribute('allow')).to.include("fullscreen 'none'");
+    expect(frame.hasAttribute('allowfullscreen')).to.equal(false);
+    expect(frame.hasAttribute('allowusermedia')).to.equal(false);
+    const onlyMicrophone = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', allow: 'microphone' });
+    const second = await mountLoaded(onlyMicrophone);
+    expect(second.hasAttribute('allowfullscreen')).to.equal(false);
+    expect(second.hasAttribute('allowusermedia')).to.equal(true);
+  });
+
   it('sends disableSupport when disable-support is set', async () => {
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'disable-support': '' });
     const frame = await mountLoaded(el);

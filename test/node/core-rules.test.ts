@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RoomError } from '../../src/core/errors.js';
 import { FINISH_CALL_MESSAGE, isFinishFromRoom } from '../../src/core/messages.js';
-import { buildAllow } from '../../src/core/permissions.js';
+import { buildAllow, grants } from '../../src/core/permissions.js';
 import { safeRedirectUrl } from '../../src/core/redirect.js';
 import { cssLength } from '../../src/core/size.js';
 import { toLang } from '../../src/i18n.js';
@@ -21,6 +21,20 @@ describe('buildAllow', () => {
   ];
   for (const [name, allow, deny, expected] of cases) {
     it(name, () => assert.equal(buildAllow(allow, deny), expected));
+  }
+});
+
+describe('grants', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['camera; microphone; fullscreen', 'fullscreen', true],
+    ['camera; microphone', 'fullscreen', false],
+    ["camera; fullscreen 'none'", 'fullscreen', false],
+    ["fullscreen 'self' https://a.example", 'fullscreen', true],
+    ["camera 'none'; microphone", 'camera', false],
+    ['', 'camera', false],
+  ];
+  for (const [allow, feature, expected] of cases) {
+    it(`${JSON.stringify(allow)} ${expected ? 'grants' : 'does not grant'} ${feature}`, () => assert.equal(grants(allow, feature), expected));
   }
 });
 
