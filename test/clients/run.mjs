@@ -77,7 +77,7 @@ async function main() {
   cpSync(here, ws, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
   const dependencies = { 'livedigital-room': `file:../${tarball}` };
   const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/platform-browser', 'rxjs'];
-  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', ...angular]) {
+  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', 'vue-tsc', ...angular]) {
     dependencies[name] = installedVersion(name);
   }
   writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'clients', private: true, type: 'module', dependencies }, null, 2));
@@ -120,10 +120,15 @@ async function main() {
   }
   check('node checks ran to the end', nodeChecks.code === 0 && /^ok - /m.test(nodeChecks.out), nodeChecks.out.slice(-1500));
 
-  step('types: the React 19 and Angular 21 apps type-check against the published declarations');
-  const tsc = (project) => run(process.execPath, [join(ws, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd: ws });
-  const [reactTypes, angularTypes] = await Promise.all([tsc('react/tsconfig.json'), tsc('angular/tsconfig.json')]);
+  step('types: the React, Vue and Angular apps type-check against the published declarations');
+  const tsc = (bin, project) => run(process.execPath, [join(ws, 'node_modules', bin), '-p', project], { cwd: ws });
+  const [reactTypes, vueTypes, angularTypes] = await Promise.all([
+    tsc('typescript/bin/tsc', 'react/tsconfig.json'),
+    tsc('vue-tsc/bin/vue-tsc.js', 'vue/tsconfig.json'),
+    tsc('typescript/bin/tsc', 'angular/tsconfig.json'),
+  ]);
   check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', reactTypes.code === 0, reactTypes.out.slice(-3000));
+  check('vue-tsc on the Vue app with the README typing recipe (props and events of the tag)', vueTypes.code === 0, vueTypes.out.slice(-3000));
   check('tsc on the Angular app (the README recipe: Fetcher and event types)', angularTypes.code === 0, angularTypes.out.slice(-3000));
 
   step('build the apps with Vite');
