@@ -152,7 +152,7 @@ async function main() {
   builds.forEach(([app, args], index) => check(`vite ${args.join(' ')} (${app})`, results[index].code === 0, results[index].out.slice(-2000)));
 
   step('serve: host page server + host backend + livedigital stand-in');
-  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist' };
+  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist', 'esm-csp': 'esm/dist' };
   server = spawn(process.execPath, [join(ws, 'serve.mjs'), JSON.stringify(apps)], { cwd: ws, stdio: ['ignore', 'pipe', 'inherit'] });
   const firstLine = await Promise.race([
     new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
@@ -171,6 +171,7 @@ async function main() {
   const flows = [
     { name: 'plain HTML + CDN IIFE', path: 'html/', tag: 'livedigital-room' },
     { name: 'plain ESM, class-only entry', path: 'esm/', tag: 'lesson-room' },
+    { name: 'plain ESM under a strict CSP with Trusted Types', path: 'esm-csp/', tag: 'lesson-room', csp: true },
     { name: 'React 19 (production build)', path: 'react/', tag: 'livedigital-room' },
     { name: 'React 19 (development build, StrictMode)', path: 'react-dev/', tag: 'livedigital-room', strict: true },
     { name: 'Vue 3', path: 'vue/', tag: 'livedigital-room' },
@@ -183,11 +184,15 @@ async function main() {
 
 const WAIT = { timeout: 15_000, polling: 50 };
 
-async function roomFlow({ name, tag, strict }, url, issued) {
+async function roomFlow({ name, tag, strict, csp }, url, issued) {
   console.log(`\n-- ${name}`);
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await page.evaluateOnNewDocument(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
   try {
     const before = (await issued()).length;
     await page.goto(url, { waitUntil: 'load' });
@@ -220,6 +225,7 @@ async function roomFlow({ name, tag, strict }, url, issued) {
     const linksNow = (await issued()).slice(before);
     check(`${name}: one fetcher call, one link, one ld-finish, no ld-error`, counts.fetches === 1 && linksNow.length === 1 && counts.finishes === 1 && counts.errors.length === 0, JSON.stringify({ ...counts, links: linksNow.length }));
 
+    if (csp) await cspChecks(page, name);
     if (strict) await strictModeChecks(page, name, issued, before);
     else if (name.startsWith('React')) {
       const effectRuns = await page.evaluate(() => window.__effectRuns);
@@ -231,6 +237,22 @@ async function roomFlow({ name, tag, strict }, url, issued) {
   } finally {
     await page.close();
   }
+}
+
+/** The element must need nothing a strict policy refuses; and the policy must really be in force. */
+async function cspChecks(page, name) {
+  const seen = await page.evaluate(() => {
+    const violations = [...window.__violations]; // before the probe below adds its own
+    let enforced = false;
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>'; // a Trusted Types sink: refused under this policy
+    } catch (error) {
+      enforced = error instanceof TypeError;
+    }
+    return { enforced, violations };
+  });
+  check(`${name}: the policy is in force (an innerHTML assignment is refused)`, seen.enforced, JSON.stringify(seen));
+  check(`${name}: the element caused no CSP violation`, seen.violations.length === 0, seen.violations.join('\n'));
 }
 
 /** StrictMode mounts, unmounts and mounts again in development; the wrapper must still make one mount. */

@@ -5,7 +5,8 @@
 // - the host page server on http://localhost:<port>: each app's built files under /<app>/, a
 //   CDN-like /cdn/livedigital-room[/<file>] (the bare name answers with the `unpkg` file, as the
 //   CDN does), and the host backend's POST /api/access made with createAccessLinkHandler;
-// - GET /api/issued lists every link /api/access handed out (each fetcher call is one).
+// - GET /api/issued lists every link /api/access handed out (each fetcher call is one);
+// - /esm-csp/ is the ESM app again, under a strict Content-Security-Policy with Trusted Types.
 // Prints one JSON line `{ pageOrigin, roomBaseUrl, alias }` when ready; stops on SIGTERM.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -36,6 +37,18 @@ const api = toNodeListener(async (request) => {
   if (response.ok) issued.push((await response.clone().json()).url);
   return response;
 });
+
+// What a locked-down host page (a bank's or a school's) sends: only its own scripts and styles, no
+// eval, no inline code, frames only from the room site, and Trusted Types for every HTML sink.
+const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  `frame-src ${new URL(emulator.roomBaseUrl).origin}`,
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
 
@@ -76,6 +89,7 @@ const server = createServer((req, res) => {
     return file ? sendFile(res, file) : void res.writeHead(403).end();
   }
   const [, app, ...rest] = url.pathname.split('/');
+  if (app === 'esm-csp') res.setHeader('content-security-policy', STRICT_CSP);
   if (app && apps[app]) {
     const base = resolve(apps[app]);
     const file = inside(base, rest.join('/') || 'index.html');
