@@ -126,16 +126,18 @@ export class LivedigitalRoom extends ReactiveElement {
 
   private _state: RoomState = 'idle';
   private link: URL | null = null;
-  private problem: { code: ErrorCode; message: string } | null = null;
+  /** The code of the error on show; the message went out with `ld-error`. */
+  private problem: ErrorCode | null = null;
 
+  // Private fields start undefined: every use treats that like null / false.
   #box?: HTMLDivElement;
-  #frame: HTMLIFrameElement | null = null;
-  #frameLink: URL | null = null;
+  #frame?: HTMLIFrameElement | null;
+  #frameLink?: URL | null;
   #view?: string;
-  #connection: AbortController | null = null;
-  #mount: AbortController | null = null;
-  #mountPending = false;
-  #joined = false;
+  #connection?: AbortController | null;
+  #mount?: AbortController | null;
+  #mountPending?: boolean;
+  #joined?: boolean;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
@@ -205,7 +207,7 @@ export class LivedigitalRoom extends ReactiveElement {
   #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
     this._state = next;
-    this.problem = { code: known.code, message: known.message };
+    this.problem = known.code;
     this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
   }
 
@@ -263,7 +265,7 @@ export class LivedigitalRoom extends ReactiveElement {
     if (this.#frame) this.#frame.title = this.label || t.label;
 
     const problem = this.problem;
-    const view = problem ? `error ${problem.code}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
+    const view = problem ? `error ${problem}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
     if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
     this.#view = `${view} ${lang}`;
     status.setAttribute('role', problem ? 'alert' : 'status');
@@ -272,7 +274,7 @@ export class LivedigitalRoom extends ReactiveElement {
     const reload = () => this.reload();
     status.replaceChildren(
       ...(problem
-        ? [el('p', {}, t[problemOf(problem.code)], el('small', {}, ` (${problem.code})`)), button({ part: 'retry-button' }, reload, t.retry)]
+        ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, reload, t.retry)]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
           : view === 'join'
