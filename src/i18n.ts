@@ -15,29 +15,27 @@ export interface Texts extends Record<Problem, string> {
   retry: string;
 }
 
-const en: Texts = {
-  label: 'livedigital room',
-  loading: 'Connecting to the room…',
-  join: 'Join the room',
-  retry: 'Retry',
-  setup: 'This room is not set up correctly on this page.',
-  link: 'The room link leads to an unexpected site and was not opened.',
-  access: 'Could not get your room link. Check the connection and retry.',
+/** The element's own texts, by language. */
+export const TEXTS: Record<Lang, Texts> = {
+  en: {
+    label: 'livedigital room',
+    loading: 'Connecting to the room…',
+    join: 'Join the room',
+    retry: 'Retry',
+    setup: 'This room is not set up correctly on this page.',
+    link: 'The room link leads to an unexpected site and was not opened.',
+    access: 'Could not get your room link. Check the connection and retry.',
+  },
+  ru: {
+    label: 'Комната livedigital',
+    loading: 'Подключаемся к комнате…',
+    join: 'Войти в комнату',
+    retry: 'Повторить',
+    setup: 'Комната на этой странице настроена неверно.',
+    link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
+    access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',
+  },
 };
-
-const ru: Texts = {
-  label: 'Комната livedigital',
-  loading: 'Подключаемся к комнате…',
-  join: 'Войти в комнату',
-  retry: 'Повторить',
-  setup: 'Комната на этой странице настроена неверно.',
-  link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
-  access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',
-};
-
-export function texts(lang: Lang): Texts {
-  return lang === 'ru' ? ru : en;
-}
 
 export function problemOf(code: ErrorCode): Problem {
   return code === 'untrusted-link' ? 'link' : code === 'fetch-failed' || code === 'bad-response' ? 'access' : 'setup';

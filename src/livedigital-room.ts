@@ -7,7 +7,7 @@ import { buildAllow, grants } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
-import { problemOf, texts, toLang, type Lang } from './i18n.js';
+import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
@@ -246,7 +246,7 @@ export class LivedigitalRoom extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const lang = this.#lang();
-    const t = texts(lang);
+    const t = TEXTS[lang];
     const box = (this.#box ??= this.renderRoot.appendChild(
       el('div', { part: 'container', class: 'container' }, el('div', { part: 'status', class: 'status' })),
     ));
