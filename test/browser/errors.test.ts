@@ -132,6 +132,23 @@ describe('<livedigital-room> reports bad input clearly', () => {
     el.remove();
   });
 
+  it('gets out of the way once the room has loaded: the room is what a click reaches', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
+    const frame = await mountLoaded(el);
+    await el.updateComplete;
+    expect(getComputedStyle(statusOf(el)).display).to.equal('none');
+    const box = frame.getBoundingClientRect();
+    expect(el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)).to.equal(frame);
+  });
+
+  it('takes no room on the page while hidden', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
+    await mountLoaded(el);
+    el.hidden = true;
+    expect(getComputedStyle(el).display).to.equal('none');
+    expect(el.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('click-to-join spends no link until the Join button is pressed, then focuses the room', async () => {
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'click-to-join': '' });
     let calls = 0;
