@@ -44,7 +44,7 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @cssprop [--livedigital-room-overlay=rgb(20 23 28 / 0.92)] - Background of the status overlay.
  * @cssprop [--livedigital-room-color=#f4f6fa] - Text color of the status overlay.
  * @cssprop [--livedigital-room-font=500 1rem/1.4 system-ui, sans-serif] - Font of the status overlay.
- * @cssprop [--livedigital-room-accent=#3b6cff] - Button color and focus ring.
+ * @cssprop [--livedigital-room-accent=#2f5fe8] - Button color and focus ring (the default keeps white button text above 4.5:1 contrast).
  * @cssprop [--livedigital-room-accent-text=#fff] - Button text color.
  */
 export class LivedigitalRoom extends ReactiveElement {

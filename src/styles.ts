@@ -52,11 +52,11 @@ export const styles = css`
     border: 0;
     border-radius: 999px;
     color: var(--livedigital-room-accent-text, #fff);
-    background: var(--livedigital-room-accent, #3b6cff);
+    background: var(--livedigital-room-accent, #2f5fe8);
     cursor: pointer;
   }
   button:focus-visible {
-    outline: 2px solid var(--livedigital-room-accent, #3b6cff);
+    outline: 2px solid var(--livedigital-room-accent, #2f5fe8);
     outline-offset: 3px;
   }
   .spinner {
