@@ -9,25 +9,28 @@ LivedigitalRoom.define();
 
 export * from './element.js';
 
+// Wide enough that the React wrapper's richer `React.JSX` entry is a subtype of it: @types/react 18
+// makes React.JSX.IntrinsicElements extend this global one, and a narrower type here is a compile
+// error in every React 18 app that checks library types.
 type RoomAttributes = Partial<{
-  alias: string;
+  alias: string | null;
   'participant-name': string;
   'access-token': string;
   'refresh-token': string;
-  src: string;
+  src: string | null;
   'event-id': string;
   'base-url': string;
   'access-endpoint': string;
   'access-timeout': string | number;
   'redirect-url': string;
-  allow: string;
-  deny: string;
+  allow: string | null;
+  deny: string | null;
   'disable-support': boolean;
   'click-to-join': boolean;
-  label: string;
+  label: string | null;
   lang: string;
-  width: string | number;
-  height: string | number;
+  width: string | number | null;
+  height: string | number | null;
   id: string;
   class: string;
   className: string;
@@ -35,7 +38,7 @@ type RoomAttributes = Partial<{
   slot: string;
   hidden: boolean;
   ref: unknown;
-  key: string | number;
+  key: string | number | bigint | null;
   children: unknown;
 }>;
 

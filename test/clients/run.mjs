@@ -8,7 +8,8 @@
 //    the byte budgets; the custom-elements manifest against the element itself; the published
 //    types compile for a React 19 app.
 // 3. Apps built with Vite from the installed package — plain HTML with the CDN file, a class-only
-//    ESM page, React 19 (production and development/StrictMode), Vue 3 and Angular 21 — served
+//    ESM page (also under a strict CSP), React 19 and React 18 (production and development/
+//    StrictMode each), Vue 3 and Angular 21 — served
 //    on http://localhost with the host backend (`livedigital-room/server`) and the livedigital
 //    stand-in (`livedigital-room/emulator`) on http://127.0.0.1, a second origin. In headless
 //    Chromium each must show the room iframe with the link its fetcher got and receive
@@ -58,6 +59,8 @@ function run(command, args, options = {}) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** The React 18 line the wrapper still supports (`peerDependencies`), with its own types. */
+const REACT_18 = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.31', '@types/react-dom': '18.3.7' };
 const installedVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 const work = mkdtempSync(join(tmpdir(), 'livedigital-clients-'));
@@ -87,6 +90,19 @@ async function main() {
     { cwd: ws },
   );
   if (!check('npm install of the tarball with React, Vue, Angular and Vite', installed.code === 0, installed.out.slice(-3000))) return;
+  // React 18 cannot share the workspace with React 19 (react-dom's peer dependency), so the same
+  // React app gets a workspace of its own with React 18 and its types.
+  const react18 = join(work, 'react18');
+  cpSync(join(here, 'react'), join(react18, 'react'), { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
+  const react18Dependencies = { 'livedigital-room': `file:../${tarball}`, ...REACT_18 };
+  for (const name of ['vite', '@vitejs/plugin-react', 'typescript']) react18Dependencies[name] = installedVersion(name);
+  writeFileSync(join(react18, 'package.json'), JSON.stringify({ name: 'react18-client', private: true, type: 'module', dependencies: react18Dependencies }, null, 2));
+  const installed18 = await run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    { cwd: react18 },
+  );
+  if (!check('npm install of the tarball with React 18 and Vite', installed18.code === 0, installed18.out.slice(-3000))) return;
   const pkgDir = join(ws, 'node_modules', 'livedigital-room');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
@@ -122,29 +138,34 @@ async function main() {
 
   step('types: the React, Vue and Angular apps type-check against the published declarations');
   const tsc = (bin, project) => run(process.execPath, [join(ws, 'node_modules', bin), '-p', project], { cwd: ws });
-  const [reactTypes, vueTypes, angularTypes] = await Promise.all([
+  const [reactTypes, react18Types, vueTypes, angularTypes] = await Promise.all([
     tsc('typescript/bin/tsc', 'react/tsconfig.json'),
+    run(process.execPath, [join(react18, 'node_modules/typescript/bin/tsc'), '-p', 'react/tsconfig.json'], { cwd: react18 }),
     tsc('vue-tsc/bin/vue-tsc.js', 'vue/tsconfig.json'),
     tsc('typescript/bin/tsc', 'angular/tsconfig.json'),
   ]);
   check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', reactTypes.code === 0, reactTypes.out.slice(-3000));
+  check('tsc on the same app with React 18 and @types/react 18 (library types checked too)', react18Types.code === 0, react18Types.out.slice(-3000));
   check('vue-tsc on the Vue app with the README typing recipe (props and events of the tag)', vueTypes.code === 0, vueTypes.out.slice(-3000));
   check('tsc on the Angular app (the README recipe: Fetcher and event types)', angularTypes.code === 0, angularTypes.out.slice(-3000));
 
   step('build the apps with Vite');
   const vite = join(ws, 'node_modules/vite/bin/vite.js');
+  const vite18 = join(react18, 'node_modules/vite/bin/vite.js');
   const builds = [
     ['esm', ['build']],
     ['react', ['build']],
     ['react', ['build', '--mode', 'development']],
     ['vue', ['build']],
     ['angular', ['build']],
+    ['react 18', ['build', '--base', '/react18/'], join(react18, 'react'), vite18],
+    ['react 18', ['build', '--mode', 'development', '--base', '/react18-dev/'], join(react18, 'react'), vite18],
   ];
   // NODE_ENV picks React's development or production code; Vite's mode alone does not.
   const results = await Promise.all(
-    builds.map(([app, args]) =>
-      run(process.execPath, [vite, ...args, '--logLevel', 'error'], {
-        cwd: join(ws, app),
+    builds.map(([app, args, cwd = join(ws, app), bin = vite]) =>
+      run(process.execPath, [bin, ...args, '--logLevel', 'error'], {
+        cwd,
         env: { ...process.env, NODE_ENV: args.includes('development') ? 'development' : 'production' },
       }),
     ),
@@ -152,7 +173,8 @@ async function main() {
   builds.forEach(([app, args], index) => check(`vite ${args.join(' ')} (${app})`, results[index].code === 0, results[index].out.slice(-2000)));
 
   step('serve: host page server + host backend + livedigital stand-in');
-  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist', 'esm-csp': 'esm/dist' };
+  const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist', 'esm-csp': 'esm/dist',
+    react18: join(react18, 'react/dist'), 'react18-dev': join(react18, 'react/dist-dev') };
   server = spawn(process.execPath, [join(ws, 'serve.mjs'), JSON.stringify(apps)], { cwd: ws, stdio: ['ignore', 'pipe', 'inherit'] });
   const firstLine = await Promise.race([
     new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
@@ -174,6 +196,8 @@ async function main() {
     { name: 'plain ESM under a strict CSP with Trusted Types', path: 'esm-csp/', tag: 'lesson-room', csp: true },
     { name: 'React 19 (production build)', path: 'react/', tag: 'livedigital-room' },
     { name: 'React 19 (development build, StrictMode)', path: 'react-dev/', tag: 'livedigital-room', strict: true },
+    { name: 'React 18 (production build)', path: 'react18/', tag: 'livedigital-room' },
+    { name: 'React 18 (development build, StrictMode)', path: 'react18-dev/', tag: 'livedigital-room', strict: true },
     { name: 'Vue 3', path: 'vue/', tag: 'livedigital-room' },
     { name: 'Angular 21 (standalone component, CUSTOM_ELEMENTS_SCHEMA)', path: 'angular/', tag: 'livedigital-room' },
   ];
