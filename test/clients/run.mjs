@@ -79,7 +79,7 @@ async function main() {
   step('install the tarball into the client workspace');
   cpSync(here, ws, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
   const dependencies = { 'livedigital-room': `file:../${tarball}` };
-  const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/platform-browser', 'rxjs'];
+  const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/compiler-cli', '@angular/platform-browser', '@babel/core', 'rxjs'];
   for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', 'vue-tsc', ...angular]) {
     dependencies[name] = installedVersion(name);
   }
@@ -136,18 +136,18 @@ async function main() {
   }
   check('node checks ran to the end', nodeChecks.code === 0 && /^ok - /m.test(nodeChecks.out), nodeChecks.out.slice(-1500));
 
-  step('types: the React, Vue and Angular apps type-check against the published declarations');
+  step('types: the React, Vue and Angular apps type-check against the published declarations (ngc also compiles Angular ahead of time)');
   const tsc = (bin, project) => run(process.execPath, [join(ws, 'node_modules', bin), '-p', project], { cwd: ws });
   const [reactTypes, react18Types, vueTypes, angularTypes] = await Promise.all([
     tsc('typescript/bin/tsc', 'react/tsconfig.json'),
     run(process.execPath, [join(react18, 'node_modules/typescript/bin/tsc'), '-p', 'react/tsconfig.json'], { cwd: react18 }),
     tsc('vue-tsc/bin/vue-tsc.js', 'vue/tsconfig.json'),
-    tsc('typescript/bin/tsc', 'angular/tsconfig.json'),
+    tsc('@angular/compiler-cli/bundles/src/bin/ngc.js', 'angular/tsconfig.json'),
   ]);
   check('tsc on the React app (wrapper props, JSX tag, typed DOM events)', reactTypes.code === 0, reactTypes.out.slice(-3000));
   check('tsc on the same app with React 18 and @types/react 18 (library types checked too)', react18Types.code === 0, react18Types.out.slice(-3000));
   check('vue-tsc on the Vue app with the README typing recipe (props and events of the tag)', vueTypes.code === 0, vueTypes.out.slice(-3000));
-  check('tsc on the Angular app (the README recipe: Fetcher and event types)', angularTypes.code === 0, angularTypes.out.slice(-3000));
+  check('ngc on the Angular app: AOT with strict templates (the README recipe: bindings, Fetcher and event types)', angularTypes.code === 0, angularTypes.out.slice(-3000));
 
   step('build the apps with Vite');
   const vite = join(ws, 'node_modules/vite/bin/vite.js');
@@ -199,7 +199,7 @@ async function main() {
     { name: 'React 18 (production build)', path: 'react18/', tag: 'livedigital-room' },
     { name: 'React 18 (development build, StrictMode)', path: 'react18-dev/', tag: 'livedigital-room', strict: true },
     { name: 'Vue 3', path: 'vue/', tag: 'livedigital-room' },
-    { name: 'Angular 21 (standalone component, CUSTOM_ELEMENTS_SCHEMA)', path: 'angular/', tag: 'livedigital-room' },
+    { name: 'Angular 21 (AOT, standalone component, CUSTOM_ELEMENTS_SCHEMA)', path: 'angular/', tag: 'livedigital-room' },
   ];
   for (const flow of flows) {
     await roomFlow(flow, `${pageOrigin}/${flow.path}${query}`, issued);

@@ -1,5 +1,3 @@
-// JIT: the compiler must be loaded before the first component is bootstrapped.
-import '@angular/compiler';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { LessonComponent } from './lesson.component';
