@@ -41,8 +41,12 @@ export interface CallOptions {
 }
 
 export interface LivedigitalClientOptions {
-  /** The personal token from the dashboard ("Интеграция"). A secret: keep it on the server. */
-  token: string;
+  /**
+   * The personal token from the dashboard ("Интеграция"). A secret: keep it on the server.
+   * Missing (`undefined` or `""`) is accepted here so that a build without secrets can import the
+   * module; every call then rejects with `code: 'not-configured'` before sending anything.
+   */
+  token: string | undefined;
   apiUrl?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
@@ -111,9 +115,12 @@ function apiBase(apiUrl: string | undefined): string {
 
 export function createLivedigitalClient(options: LivedigitalClientOptions): LivedigitalClient {
   const token = options?.token;
-  // Checked up front: fetch would otherwise reject a bad header value with the value in its message.
-  if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new TypeError('token must be a non-empty personal token without spaces or control characters');
+  // A missing token (an unset environment variable) is refused at the first call, not here:
+  // frameworks that evaluate server modules while building (Next.js) have no secrets then.
+  const configured = token !== undefined && token !== null && token !== '';
+  // A malformed one is refused now: fetch would otherwise reject the header with the value in its message.
+  if (configured && (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token))) {
+    throw new TypeError('token must be a personal token without spaces or control characters');
   }
   const base = apiBase(options.apiUrl);
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -121,8 +128,9 @@ export function createLivedigitalClient(options: LivedigitalClientOptions): Live
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError('timeoutMs must be a positive number');
 
-  const encodedToken = encodeURIComponent(token);
+  const encodedToken = configured ? encodeURIComponent(token) : '';
   const scrub = (text: string): string => {
+    if (!configured) return text;
     let out = text.split(token).join('[redacted]');
     if (encodedToken !== token) out = out.split(encodedToken).join('[redacted]');
     return out;
@@ -139,6 +147,9 @@ export function createLivedigitalClient(options: LivedigitalClientOptions): Live
   };
 
   async function call(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!configured) {
+      throw new LivedigitalApiError('not-configured', 0, 'no personal token: give createLivedigitalClient({ token }) one, e.g. from LIVEDIGITAL_TOKEN');
+    }
     if (signal?.aborted) throw new LivedigitalApiError('timeout', 0, 'the request was aborted before it was sent');
     const controller = new AbortController();
     let timedOut = false;

@@ -5,12 +5,14 @@ export type LivedigitalApiErrorCode =
   | 'invalid-params'
   | 'not-found'
   | 'timeout'
-  | 'upstream';
+  | 'upstream'
+  /** No personal token was given (an unset environment variable): refused before any request. */
+  | 'not-configured';
 
 /**
  * The one error the client throws. `status` is the HTTP status livedigital answered with, or 0
- * when nothing usable came back (network failure, timeout, abort) or when the input was refused
- * locally before any request was sent (`code: 'invalid-params'`).
+ * when nothing usable came back (network failure, timeout, abort) or when the call was refused
+ * locally before any request was sent (`code: 'invalid-params'` or `'not-configured'`).
  *
  * Messages and `cause` never carry the personal token: the client scrubs both before building
  * the error, so logging the error whole (util.inspect, JSON, Sentry) is safe.

@@ -54,6 +54,7 @@ const UPSTREAM_MESSAGES: Record<LivedigitalApiErrorCode, string> = {
   'not-found': 'livedigital does not know this room',
   timeout: 'livedigital did not answer in time',
   upstream: 'livedigital could not issue an access link',
+  'not-configured': 'the access link could not be prepared',
 };
 
 /**
@@ -139,7 +140,7 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
       if (error instanceof LivedigitalApiError && !isLocalRefusal(error)) {
         return errorResponse(502, 'upstream', UPSTREAM_MESSAGES[error.code] ?? UPSTREAM_MESSAGES.upstream);
       }
-      // Refused before sending (a bad grant from authorize) or a non-client failure: the host's bug.
+      // Refused before sending (a bad grant from authorize, no token) or a non-client failure: the host's bug.
       return errorResponse(500, 'internal', 'the access link could not be prepared');
     }
   };
@@ -147,5 +148,5 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
 
 /** The client refuses bad input with status 0 before any request; that is not livedigital failing. */
 function isLocalRefusal(error: LivedigitalApiError): boolean {
-  return error.status === 0 && error.code === 'invalid-params';
+  return error.status === 0 && (error.code === 'invalid-params' || error.code === 'not-configured');
 }

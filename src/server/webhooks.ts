@@ -39,8 +39,11 @@ export interface LivedigitalWebhookDelivery<Body = LivedigitalWebhookEvent> {
 }
 
 export interface WebhookHandlerOptions {
-  /** The space's webhook secret (create-webhook response or the dashboard). */
-  secret: string;
+  /**
+   * The space's webhook secret (create-webhook response or the dashboard). Missing (`undefined` or
+   * `""`) is accepted so a build without secrets can import the module; deliveries then get 500.
+   */
+  secret: string | undefined;
   /**
    * Runs for every verified known event; the answer (204) waits for it. Throwing answers 500 so
    * livedigital retries (up to 3 attempts in all). A captured delivery replays with a valid
@@ -94,12 +97,17 @@ export function webhookEventKey(event: LivedigitalWebhookEvent): string {
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const { secret, onEvent, onUnknownEvent } = options;
-  if (typeof secret !== 'string' || secret === '') throw new TypeError('secret must be a non-empty string');
+  // As with the client's token, a missing secret (an unset environment variable) must not break a
+  // build that imports this module; nothing can be verified without it, so deliveries get 500 and
+  // livedigital retries them.
+  const configured = secret !== undefined && secret !== null && secret !== '';
+  if (configured && typeof secret !== 'string') throw new TypeError('secret must be a string');
   if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function');
   const maxBodyBytes = positiveIntegerOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
 
   return async function webhookHandler(request: Request): Promise<Response> {
     if (request.method !== 'POST') return errorResponse(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
+    if (!configured) return errorResponse(500, 'not-configured', 'the webhook secret is not configured on this server');
     const text = await readBodyOrAnswer(request, maxBodyBytes);
     if (text instanceof Response) return text;
     let delivery: unknown;

@@ -279,13 +279,13 @@ describe('createLivedigitalClient', () => {
   });
 
   it('refuses bad options without echoing the token', () => {
-    for (const token of ['', `${TOKEN}\r\nx-injected: 1`, `Bearer ${TOKEN}`]) {
+    for (const token of [`${TOKEN}\r\nx-injected: 1`, `Bearer ${TOKEN}`, ` ${TOKEN}`]) {
       assert.throws(
         () => createLivedigitalClient({ token }),
         (error: Error) => error instanceof TypeError && !error.message.includes(TOKEN),
       );
     }
-    assert.throws(() => createLivedigitalClient({} as never), TypeError);
+    assert.throws(() => createLivedigitalClient({ token: 42 } as never), TypeError);
     assert.throws(() => createLivedigitalClient({ token: TOKEN, apiUrl: 'http://api.example.com' }), TypeError);
     assert.throws(() => createLivedigitalClient({ token: TOKEN, apiUrl: 'https://u:p@api.example.com' }), TypeError);
     assert.throws(() => createLivedigitalClient({ token: TOKEN, apiUrl: 'https://api.example.com/?x=1' }), TypeError);

@@ -203,8 +203,8 @@ describe('webhook helpers', () => {
     assert.ok(!isKnownWebhookEvent(null));
   });
 
-  it('createWebhookHandler refuses a missing secret or callback', () => {
-    assert.throws(() => createWebhookHandler({ secret: '', onEvent: () => {} }), TypeError);
+  it('createWebhookHandler refuses a secret of the wrong type or a missing callback (an unset secret answers 500 instead)', () => {
+    assert.throws(() => createWebhookHandler({ secret: 42 as never, onEvent: () => {} }), TypeError);
     assert.throws(() => createWebhookHandler({ secret: SECRET, onEvent: undefined as never }), TypeError);
   });
 });
