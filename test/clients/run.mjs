@@ -6,14 +6,16 @@
 //    from this repository's install, so npm finds them in its cache (`--prefer-offline`).
 // 2. In plain Node: every entry imports without a DOM; server rendering of the React wrapper;
 //    the byte budgets; the custom-elements manifest against the element itself; the published
-//    types compile for a React 19 app.
+//    types compile for React 19 and 18 apps, a Vue app (vue-tsc) and an Angular app (ngc, AOT).
+//    React 18 and Next.js get workspaces of their own.
 // 3. Apps built with Vite from the installed package — plain HTML with the CDN file, a class-only
 //    ESM page (also under a strict CSP), React 19 and React 18 (production and development/
-//    StrictMode each), Vue 3 and Angular 21 — served
-//    on http://localhost with the host backend (`livedigital-room/server`) and the livedigital
-//    stand-in (`livedigital-room/emulator`) on http://127.0.0.1, a second origin. In headless
-//    Chromium each must show the room iframe with the link its fetcher got and receive
-//    `ld-finish` from the room when the call ends.
+//    StrictMode each), Vue 3 and Angular 21 — served on http://localhost with the host backend
+//    (`livedigital-room/server`) and the livedigital stand-in (`livedigital-room/emulator`) on
+//    http://127.0.0.1, a second origin. In headless Chromium each must show the room iframe with
+//    the link its fetcher got and receive `ld-finish` from the room when the call ends.
+// 4. A Next.js App Router app, built by `next build` with no secrets in the environment and run by
+//    `next start`: the React wrapper as a client component, the server half as a route handler.
 //
 // Prints `ok`/`not ok` per check and `clients totals: passed=N failed=N`.
 // CHROME_PATH overrides /usr/bin/chromium; KEEP_CLIENTS=1 keeps the workspace for a look.
@@ -21,6 +23,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -59,6 +62,8 @@ function run(command, args, options = {}) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** Next.js, for the App Router: the wrapper as a client component, the server half as a route. */
+const NEXT_VERSION = '16.4.6';
 /** The React 18 line the wrapper still supports (`peerDependencies`), with its own types. */
 const REACT_18 = { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.31', '@types/react-dom': '18.3.7' };
 const installedVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -66,6 +71,7 @@ const installedVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modu
 const work = mkdtempSync(join(tmpdir(), 'livedigital-clients-'));
 const ws = join(work, 'ws');
 let server = null;
+let nextServer = null;
 let browser = null;
 
 async function main() {
@@ -103,6 +109,17 @@ async function main() {
     { cwd: react18 },
   );
   if (!check('npm install of the tarball with React 18 and Vite', installed18.code === 0, installed18.out.slice(-3000))) return;
+  // Next.js gets its own install too: it is large, and it brings its own build.
+  const nextApp = join(ws, 'next');
+  const nextDependencies = { 'livedigital-room': `file:../../${tarball}`, next: NEXT_VERSION };
+  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', '@types/node', 'typescript']) nextDependencies[name] = installedVersion(name);
+  writeFileSync(join(nextApp, 'package.json'), JSON.stringify({ name: 'next-client', private: true, dependencies: nextDependencies }, null, 2));
+  const installedNext = await run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    { cwd: nextApp },
+  );
+  if (!check(`npm install of the tarball with Next.js ${NEXT_VERSION}`, installedNext.code === 0, installedNext.out.slice(-3000))) return;
   const pkgDir = join(ws, 'node_modules', 'livedigital-room');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
@@ -161,6 +178,12 @@ async function main() {
     ['react 18', ['build', '--base', '/react18/'], join(react18, 'react'), vite18],
     ['react 18', ['build', '--mode', 'development', '--base', '/react18-dev/'], join(react18, 'react'), vite18],
   ];
+  // `next build` evaluates the route's module; like a CI build it has none of the secrets.
+  const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LIVEDIGITAL_')));
+  const nextBuild = run(process.execPath, [join(nextApp, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: nextApp,
+    env: { ...buildEnv, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
   // NODE_ENV picks React's development or production code; Vite's mode alone does not.
   const results = await Promise.all(
     builds.map(([app, args, cwd = join(ws, app), bin = vite]) =>
@@ -171,6 +194,8 @@ async function main() {
     ),
   );
   builds.forEach(([app, args], index) => check(`vite ${args.join(' ')} (${app})`, results[index].code === 0, results[index].out.slice(-2000)));
+  const nextBuilt = await nextBuild;
+  const nextOk = check('next build, with no LIVEDIGITAL_* variable set', nextBuilt.code === 0, nextBuilt.out.slice(-3000));
 
   step('serve: host page server + host backend + livedigital stand-in');
   const apps = { html: 'html', esm: 'esm/dist', react: 'react/dist', 'react-dev': 'react/dist-dev', vue: 'vue/dist', angular: 'angular/dist', 'esm-csp': 'esm/dist',
@@ -204,6 +229,85 @@ async function main() {
   for (const flow of flows) {
     await roomFlow(flow, `${pageOrigin}/${flow.path}${query}`, issued);
   }
+  if (nextOk) await nextFlow(nextApp, env);
+}
+
+/** The App Router app on `next start`, its route talking to the stand-in with the stand-in's token. */
+async function nextFlow(nextApp, env) {
+  const name = `Next.js ${NEXT_VERSION} (App Router)`;
+  console.log(`\n-- ${name}`);
+  const port = await freePort();
+  nextServer = spawn(process.execPath, [join(nextApp, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', 'localhost'], {
+    cwd: nextApp,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      LIVEDIGITAL_TOKEN: env.token,
+      LIVEDIGITAL_API_URL: env.apiUrl,
+      ROOM_BASE_URL: env.roomBaseUrl,
+      ROOM_ALIAS: env.alias,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  nextServer.stderr.on('data', (chunk) => (log += chunk));
+  const ready = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 30_000);
+    nextServer.stdout.on('data', (chunk) => {
+      log += chunk;
+      if (/Ready in/.test(log)) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    });
+    nextServer.once('exit', () => resolve(false));
+  });
+  if (!check(`${name}: next start`, ready, log.slice(-2000))) return;
+  const origin = `http://localhost:${port}`;
+  const html = await (await fetch(`${origin}/`)).text();
+  check(`${name}: the server-rendered page already holds the tag`, /<livedigital-room[\s>]/.test(html), html.slice(0, 500));
+
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    const src = await page
+      .waitForFunction(() => document.querySelector('livedigital-room')?.shadowRoot?.querySelector('iframe')?.src, WAIT)
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const link = src ? new URL(src) : null;
+    check(
+      `${name}: the route's personal link is in the iframe`,
+      Boolean(link) && link.origin === new URL(env.roomBaseUrl).origin && link.pathname === `/room/${env.alias}` && link.searchParams.get('participantName') === 'Ann' && Boolean(link.searchParams.get('accessToken')),
+      `iframe ${src}`,
+    );
+    const loaded = await page.waitForFunction(() => window.__events?.some((e) => e.type === 'ld-load'), WAIT).then(() => true, () => false);
+    check(`${name}: ld-load`, loaded, JSON.stringify(await page.evaluate(() => window.__events)));
+    const frame = page.frames().find((f) => f.url() === src);
+    const roomPage = frame ? await frame.evaluate(() => document.body.dataset.page).catch(() => null) : null;
+    check(`${name}: the stand-in let the single-use link into the room`, roomPage === 'room', `room page: ${roomPage}`);
+    await page.evaluate(() => document.querySelector('livedigital-room').shadowRoot.querySelector('iframe').contentWindow.postMessage('emulator:end-call', '*'));
+    const finished = await page.waitForFunction(() => document.getElementById('finished')?.textContent === '1', WAIT).then(() => true, () => false);
+    const events = await page.evaluate(() => window.__events ?? []);
+    check(`${name}: ld-finish from the room reached the app`, finished, JSON.stringify(events));
+    const count = (type) => events.filter((e) => e.type === type).length;
+    check(`${name}: one link, one load, one ld-finish, no ld-error`, count('ld-access') === 1 && count('ld-load') === 1 && count('ld-finish') === 1 && count('ld-error') === 0, JSON.stringify(events));
+    check(`${name}: no uncaught errors in the page`, errors.length === 0, errors.join('\n'));
+  } catch (error) {
+    check(`${name}: ran`, false, error.stack);
+  } finally {
+    await page.close();
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, 'localhost', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 const WAIT = { timeout: 15_000, polling: 50 };
@@ -315,6 +419,7 @@ try {
   check('clients suite ran to the end', false, error.stack);
 } finally {
   await browser?.close().catch(() => {});
+  nextServer?.kill('SIGTERM');
   if (server) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('close', resolve));

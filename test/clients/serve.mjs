@@ -7,7 +7,8 @@
 //   CDN does), and the host backend's POST /api/access made with createAccessLinkHandler;
 // - GET /api/issued lists every link /api/access handed out (each fetcher call is one);
 // - /esm-csp/ is the ESM app again, under a strict Content-Security-Policy with Trusted Types.
-// Prints one JSON line `{ pageOrigin, roomBaseUrl, alias }` when ready; stops on SIGTERM.
+// Prints one JSON line `{ pageOrigin, roomBaseUrl, alias, apiUrl, token }` (the stand-in's own token) when
+// ready; stops on SIGTERM.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -99,7 +100,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((done) => server.listen(0, 'localhost', done));
 
-console.log(JSON.stringify({ pageOrigin: `http://localhost:${server.address().port}`, roomBaseUrl: emulator.roomBaseUrl, alias: room.alias }));
+console.log(JSON.stringify({ pageOrigin: `http://localhost:${server.address().port}`, roomBaseUrl: emulator.roomBaseUrl, alias: room.alias, apiUrl: emulator.apiUrl, token: emulator.token }));
 
 process.once('SIGTERM', async () => {
   server.closeAllConnections();
