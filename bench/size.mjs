@@ -16,11 +16,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * Byte budgets, gzip. `target` is what issue 4 asks for; `limit` is what the test run enforces.
  * The IIFE is held to its target. The ESM own-code target (2.5 kB) is not reached: the element's
  * rules, ru/en texts and styles alone are about 5 kB gzip, so the limit is today's size plus a
- * little room (growth fails the run) and the printout says how far from the target it is.
+ * little room (growth fails the run) and the printout says how far from the target it is. It moved
+ * from 5.3 to 5.4 kB with `ld-load`'s `blockedFeatures` (the framed-LMS camera check, +0.15 kB).
  */
 export const BUDGETS = {
   iife: { limit: 8_000, target: 8_000, label: 'IIFE all-in-one (Lit inside)' },
-  esm: { limit: 5_300, target: 2_500, label: 'ESM "." own code (lit external)' },
+  esm: { limit: 5_400, target: 2_500, label: 'ESM "." own code (lit external)' },
 };
 
 function figures(bytes) {

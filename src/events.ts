@@ -20,7 +20,15 @@ export class LdAccessEvent extends Event {
 /** The room iframe finished loading. */
 export class LdLoadEvent extends Event {
   static readonly type = 'ld-load';
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    /**
+     * Permissions the room is granted but the page itself lacks, because the frame around the
+     * page (an LMS's LTI or SCORM iframe) does not allow them: e.g. `['camera', 'microphone']`.
+     * The room cannot use these. Read from Chromium's policy API; empty in other browsers.
+     */
+    readonly blockedFeatures: readonly string[] = [],
+  ) {
     super(LdLoadEvent.type, init());
   }
 }

@@ -3,7 +3,7 @@ import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-t
 import { obtainRoomLink, type Fetcher } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
-import { buildAllow, grants } from './core/permissions.js';
+import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
@@ -26,7 +26,7 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @tagname livedigital-room
  *
  * @fires {LdAccessEvent} ld-access - A room link was obtained (`url`, `source`).
- * @fires {LdLoadEvent} ld-load - The room iframe loaded.
+ * @fires {LdLoadEvent} ld-load - The room iframe loaded (`url`; `blockedFeatures`: permissions the frame around the page withholds).
  * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`); the element shows it with a Retry button.
  * @fires {LdFinishEvent} ld-finish - The room posted `ld_finish_call`. Cancelable: `preventDefault()` keeps the page from going to `redirect-url`.
  *
@@ -215,7 +215,10 @@ export class LivedigitalRoom extends ReactiveElement {
     if (this._state !== 'loading' || !this.link) return;
     this._state = 'ready';
     if (this.clickToJoin) frame.focus();
-    this.dispatchEvent(new LdLoadEvent(this.link.href));
+    // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`.
+    const blocked = featuresThePageLacks(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy);
+    if (blocked.length) console.warn(`livedigital-room: the frame around this page blocks ${blocked.join(', ')}`);
+    this.dispatchEvent(new LdLoadEvent(this.link.href, blocked));
   }
 
   #onMessage(event: MessageEvent): void {

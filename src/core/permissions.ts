@@ -56,3 +56,24 @@ export function grants(allow: string, feature: string): boolean {
   const allowlist = parseDirectives(allow).get(feature);
   return allowlist !== undefined && !allowlist.includes("'none'");
 }
+
+/** The part of the page's own permissions policy the check needs (Chromium's `document.featurePolicy`). */
+export interface PagePolicy {
+  features(): string[];
+  allowedFeatures(): string[];
+}
+
+/**
+ * Features the room iframe is granted that the host page itself was not given by the frame around
+ * it — an LMS page inside an LTI or SCORM iframe without `allow`, say. A frame can only pass on
+ * what it has, so the room will not get them either. Features the browser does not know are left
+ * out; without a policy to read (browsers other than Chromium) the answer is empty.
+ */
+export function featuresThePageLacks(allow: string, policy: PagePolicy | null | undefined): string[] {
+  if (!policy) return [];
+  const known = new Set(policy.features());
+  const allowed = new Set(policy.allowedFeatures());
+  return [...parseDirectives(allow)]
+    .filter(([feature, allowlist]) => !allowlist.includes("'none'") && known.has(feature) && !allowed.has(feature))
+    .map(([feature]) => feature);
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RoomError } from '../../src/core/errors.js';
 import { FINISH_CALL_MESSAGE, isFinishFromRoom } from '../../src/core/messages.js';
-import { buildAllow, grants } from '../../src/core/permissions.js';
+import { buildAllow, featuresThePageLacks, grants } from '../../src/core/permissions.js';
 import { safeRedirectUrl } from '../../src/core/redirect.js';
 import { cssLength } from '../../src/core/size.js';
 import { toLang } from '../../src/i18n.js';
@@ -21,6 +21,21 @@ describe('buildAllow', () => {
   ];
   for (const [name, allow, deny, expected] of cases) {
     it(name, () => assert.equal(buildAllow(allow, deny), expected));
+  }
+});
+
+describe('featuresThePageLacks', () => {
+  const policy = (known: string[], allowed: string[]) => ({ features: () => known, allowedFeatures: () => allowed });
+  const known = ['camera', 'microphone', 'fullscreen', 'autoplay'];
+  const cases: Array<[string, string, ReturnType<typeof policy> | undefined, string[]]> = [
+    ['nothing without a policy to read (not Chromium)', 'camera; microphone', undefined, []],
+    ['nothing when the page has everything', 'camera; microphone', policy(known, known), []],
+    ['what the room is granted and the page lacks', 'camera; microphone; autoplay', policy(known, ['autoplay']), ['camera', 'microphone']],
+    ["not what the room is refused anyway ('none')", "camera 'none'; microphone", policy(known, []), ['microphone']],
+    ['not what the browser does not know', 'camera; screen-wake-lock', policy(known, []), ['camera']],
+  ];
+  for (const [name, allow, pagePolicy, expected] of cases) {
+    it(name, () => assert.deepEqual(featuresThePageLacks(allow, pagePolicy), expected));
   }
 });
 
