@@ -14,7 +14,9 @@ export function note(text: string): void {
 for (const room of document.querySelectorAll<LivedigitalRoom>('livedigital-room')) {
   const name = room.id || 'room';
   room.addEventListener('ld-access', (e) => note(`${name}: ld-access (${e.source})`));
-  room.addEventListener('ld-load', () => note(`${name}: ld-load, state ${room.state}`));
+  room.addEventListener('ld-load', (e) =>
+    note(`${name}: ld-load, state ${room.state}${e.blockedFeatures.length ? `; the frame around this page blocks ${e.blockedFeatures.join(', ')}` : ''}`),
+  );
   room.addEventListener('ld-error', (e) => note(`${name}: ld-error ${e.code}: ${e.message}`));
   room.addEventListener('ld-finish', (e) => note(`${name}: ld-finish → ${e.redirectUrl ?? 'no redirect-url'}`));
 }
