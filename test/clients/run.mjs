@@ -82,44 +82,30 @@ async function main() {
   const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
   if (!check('npm pack', packed.code === 0 && tarball, packed.out.slice(-2000))) return;
 
-  step('install the tarball into the client workspace');
-  cpSync(here, ws, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
-  const dependencies = { 'livedigital-room': `file:../${tarball}` };
+  step('install the tarball into the client workspaces');
+  const copy = (from, to) => cpSync(from, to, { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(from.length)) });
+  copy(here, ws);
+  const tarballSpec = `file:${join(work, tarball)}`;
+  const pinned = (names) => Object.fromEntries(names.map((name) => [name, installedVersion(name)]));
   const angular = ['@angular/core', '@angular/common', '@angular/compiler', '@angular/compiler-cli', '@angular/platform-browser', '@babel/core', 'rxjs'];
-  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', 'vue-tsc', ...angular]) {
-    dependencies[name] = installedVersion(name);
-  }
-  writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'clients', private: true, type: 'module', dependencies }, null, 2));
-  const installed = await run(
-    npm,
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
-    { cwd: ws },
-  );
-  if (!check('npm install of the tarball with React, Vue, Angular and Vite', installed.code === 0, installed.out.slice(-3000))) return;
-  // React 18 cannot share the workspace with React 19 (react-dom's peer dependency), so the same
-  // React app gets a workspace of its own with React 18 and its types.
+  // React 18 cannot share a workspace with React 19 (react-dom's peer dependency), so the same
+  // React app gets one of its own; Next.js too, being large and bringing its own build.
   const react18 = join(work, 'react18');
-  cpSync(join(here, 'react'), join(react18, 'react'), { recursive: true, filter: (source) => !/node_modules|dist/.test(source.slice(here.length)) });
-  const react18Dependencies = { 'livedigital-room': `file:../${tarball}`, ...REACT_18 };
-  for (const name of ['vite', '@vitejs/plugin-react', 'typescript']) react18Dependencies[name] = installedVersion(name);
-  writeFileSync(join(react18, 'package.json'), JSON.stringify({ name: 'react18-client', private: true, type: 'module', dependencies: react18Dependencies }, null, 2));
-  const installed18 = await run(
-    npm,
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
-    { cwd: react18 },
-  );
-  if (!check('npm install of the tarball with React 18 and Vite', installed18.code === 0, installed18.out.slice(-3000))) return;
-  // Next.js gets its own install too: it is large, and it brings its own build.
+  copy(join(here, 'react'), join(react18, 'react'));
   const nextApp = join(ws, 'next');
-  const nextDependencies = { 'livedigital-room': `file:../../${tarball}`, next: NEXT_VERSION };
-  for (const name of ['react', 'react-dom', '@types/react', '@types/react-dom', '@types/node', 'typescript']) nextDependencies[name] = installedVersion(name);
-  writeFileSync(join(nextApp, 'package.json'), JSON.stringify({ name: 'next-client', private: true, dependencies: nextDependencies }, null, 2));
-  const installedNext = await run(
-    npm,
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
-    { cwd: nextApp },
-  );
-  if (!check(`npm install of the tarball with Next.js ${NEXT_VERSION}`, installedNext.code === 0, installedNext.out.slice(-3000))) return;
+  const installs = await Promise.all([
+    installWorkspace(ws, 'React, Vue, Angular and Vite', {
+      'livedigital-room': tarballSpec,
+      ...pinned(['react', 'react-dom', '@types/react', '@types/react-dom', 'vue', 'vite', '@vitejs/plugin-react', '@vitejs/plugin-vue', 'typescript', 'vue-tsc', ...angular]),
+    }),
+    installWorkspace(react18, 'React 18 and Vite', { 'livedigital-room': tarballSpec, ...REACT_18, ...pinned(['vite', '@vitejs/plugin-react', 'typescript']) }),
+    installWorkspace(nextApp, `Next.js ${NEXT_VERSION}`, {
+      'livedigital-room': tarballSpec,
+      next: NEXT_VERSION,
+      ...pinned(['react', 'react-dom', '@types/react', '@types/react-dom', '@types/node', 'typescript']),
+    }),
+  ]);
+  if (installs.includes(false)) return;
   const pkgDir = join(ws, 'node_modules', 'livedigital-room');
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
@@ -308,6 +294,17 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Writes a throw-away package.json into `dir` and installs it; the check says whether that worked. */
+async function installWorkspace(dir, label, dependencies) {
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'client-app', private: true, type: 'module', dependencies }, null, 2));
+  const installed = await run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    { cwd: dir },
+  );
+  return check(`npm install of the tarball with ${label}`, installed.code === 0, installed.out.slice(-3000));
 }
 
 const WAIT = { timeout: 15_000, polling: 50 };
