@@ -1,9 +1,10 @@
 // An LMS that shows the course page inside its own iframe (LTI, SCORM) must allow camera and
 // microphone on that iframe, or the room inside cannot have them. The element reports what the
 // frame around the page withholds, so the host can say so instead of a silent black camera.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { DEFAULT_ALLOW } from '../../src/core/permissions.js';
-import { ROOM_ORIGIN, nextMessage } from './helpers.js';
+import type { LdLoadEvent } from '../../src/events.js';
+import { ROOM_ORIGIN, create, nextMessage } from './helpers.js';
 
 /** The host page on another origin than the test page (as an LMS frames a tool), with a room inside. */
 async function framedHost(allow: string | null): Promise<string[]> {
@@ -23,6 +24,13 @@ describe('<livedigital-room> in a page that is itself framed', () => {
   it('reports camera and microphone on ld-load when the frame around the page does not allow them', async () => {
     const blocked = await framedHost(null);
     expect(blocked).to.include.members(['camera', 'microphone', 'display-capture']);
+  });
+
+  it('reports nothing on a top-level page', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
+    const loaded = oneEvent<LdLoadEvent>(el, 'ld-load');
+    await fixture(el);
+    expect((await loaded).blockedFeatures).to.deep.equal([]);
   });
 
   it('reports nothing when that frame allows what the room is granted', async () => {
