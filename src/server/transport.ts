@@ -35,6 +35,11 @@ export interface ApiRequest {
   body?: unknown;
   signal?: AbortSignal;
   /**
+   * False for a request that must not be sent twice (creating a space or a room): such a request is
+   * repeated only when the vendor refused it outright (429/503). Default: true.
+   */
+  idempotent?: boolean;
+  /**
    * How a 2xx answer is read: `json` (default; parsed, an error when it is not JSON), `text`,
    * `bytes` (a Uint8Array), `none` (ignored), or `location`: a link the vendor hands over either
    * as a 3xx `Location` (never followed) or as the body (a text URL or JSON `{url}`).
