@@ -1,18 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError } from '../core/http-error.js';
 
 /** Small helpers shared by the API and the room pages; no framework, node:http only. */
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** A request that cannot be served; carries the HTTP status and the `{ message, code }` body. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * A request that cannot be served: `throw new HttpError(status, message)` anywhere in a route;
+ * the dispatcher answers `{ message, code }` as the vendor does.
+ */
+export { HttpError } from '../core/http-error.js';
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@
 export { startEmulator, DEFAULT_TOKEN, DEFAULT_USER_TOKEN } from './server.js';
 export type { Emulator, EmulatorCall, EmulatorOptions, EmulatorRoomInfo, EmulatorRoomSeed } from './server.js';
 export type { AccessRole, JoinVia, RoomType } from './store.js';
+export type { EmulatorFaults, EmulatorLoad, EmulatorRateLimit } from './load.js';
 export type {
   DeliveryMatch,
   WebhookAttempt,

@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api.js';
-import { sendError } from './http.js';
+import { sendError, sendJson } from './http.js';
+import { isLimitedRoute, LoadGate } from './load.js';
+import type { EmulatorFaults, EmulatorLoad, EmulatorRateLimit } from './load.js';
 import { handleRoom } from './room-routes.js';
 import { Store } from './store.js';
 import type { JoinVia, Room, RoomType } from './store.js';
@@ -45,6 +48,15 @@ export interface EmulatorOptions {
   presenceTimeoutMs?: number;
   /** Origin put into generated room links when the browser reaches the emulator by another name. */
   publicUrl?: string;
+  /**
+   * Protect generate-access and room-by-alias as a busy vendor would: beyond `concurrency`
+   * requests at once or `perSecond` in any second, answer 429 with `Retry-After`.
+   */
+  rateLimit?: EmulatorRateLimit;
+  /** Answer a share of generate-access / room-by-alias requests 503 or 429 at random. */
+  faults?: EmulatorFaults;
+  /** Milliseconds each generate-access / room-by-alias request takes, as a real network call does. Default 0. */
+  latencyMs?: number;
 }
 
 export interface EmulatorRoomInfo {
@@ -83,6 +95,8 @@ export interface Emulator {
   waitForDelivery(match: DeliveryMatch, timeoutMs?: number): Promise<WebhookDelivery>;
   /** The room's current call, by alias or room id; null when nobody is in it. */
   activeCall(aliasOrRoomId: string): EmulatorCall | null;
+  /** What generate-access and room-by-alias have seen so far (counts and peaks; a live object). */
+  readonly load: EmulatorLoad;
   /** Stops listening, drops keep-alive sockets and cancels pending webhook retries. */
   close(): Promise<void>;
 }
@@ -138,6 +152,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const api = { store, token, userToken, roomBaseUrl: '' };
   const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000 };
+  const gate = new LoadGate(options.rateLimit, options.faults, now);
+  const latencyMs = options.latencyMs ?? 0;
+  if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) throw new TypeError('latencyMs must be 0 or a positive number');
+
+  /** The API behind the load gate: refused requests cost the stand-in nothing, served ones take latencyMs. */
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    if (!isLimitedRoute(req.method, pathname)) return handleApi(api, req, res, pathname);
+    const admission = gate.admit();
+    if (admission.status !== 200) {
+      res.setHeader('retry-after', String(admission.retryAfter));
+      const message = admission.status === 429 ? 'Too many requests' : 'Service unavailable';
+      return sendJson(res, admission.status, { message, code: admission.status });
+    }
+    try {
+      if (latencyMs > 0) await sleep(latencyMs);
+      await handleApi(api, req, res, pathname);
+    } finally {
+      admission.release();
+    }
+  };
 
   // A plain-text pointer at `/`, so opening the printed URL in a browser shows where things are.
   const serveOther = (res: ServerResponse, pathname: string) => {
@@ -155,7 +189,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (!quiet || res.statusCode !== 200) log(`${req.method} ${url.pathname} ${res.statusCode}`);
     });
     const work = url.pathname.startsWith('/v1/')
-      ? handleApi(api, req, res, url.pathname)
+      ? serveApi(req, res, url.pathname)
       : url.pathname.startsWith('/room/')
         ? handleRoom(roomCtx, req, res, url.pathname, url.searchParams)
         : Promise.resolve(serveOther(res, url.pathname));
@@ -186,6 +220,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     defaultRoom: rooms[0]!,
     rooms,
     webhookDeliveries: webhooks.deliveries,
+    load: gate.load,
     onDelivery: (listener) => webhooks.onDelivery(listener),
     waitForDelivery: (match, timeoutMs) => webhooks.waitForDelivery(match, timeoutMs),
     activeCall(aliasOrRoomId) {

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { AccessRole } from '../core/ids.js';
 
 /**
  * In-memory state of the emulated livedigital service: spaces, rooms, webhooks, access grants
@@ -7,7 +8,7 @@ import { randomBytes, randomInt } from 'node:crypto';
  */
 
 export type RoomType = 'lesson' | 'webinar';
-export type AccessRole = 'user' | 'moderator';
+export type { AccessRole };
 
 export interface Space {
   id: string;
@@ -37,7 +38,7 @@ export interface Webhook {
 }
 
 /** One generate-access result; `token` is the `accessToken` of the link. */
-export interface AccessGrant {
+export interface IssuedAccess {
   token: string;
   roomId: string;
   username: string;
@@ -129,7 +130,7 @@ export class Store {
   readonly rooms = new Map<string, Room>();
   readonly webhooks = new Map<string, Webhook>();
   private readonly roomsByAlias = new Map<string, Room>();
-  private readonly grants = new Map<string, AccessGrant>();
+  private readonly grants = new Map<string, IssuedAccess>();
   /** Active calls by room id. */
   private readonly calls = new Map<string, Call>();
 
@@ -183,8 +184,8 @@ export class Store {
     return [...this.rooms.values()].filter((room) => room.spaceId === spaceId);
   }
 
-  issueGrant(room: Room, input: NewGrant): AccessGrant {
-    const grant: AccessGrant = {
+  issueGrant(room: Room, input: NewGrant): IssuedAccess {
+    const grant: IssuedAccess = {
       token: makeAccessToken(),
       roomId: room.id,
       username: input.username,
@@ -204,7 +205,7 @@ export class Store {
    * Checks an access token for a room and consumes it when it is one-time. Expired, used, unknown
    * and other rooms' tokens all come back as null: the page shows the same "Unauthorized" for each.
    */
-  redeemGrant(token: string, room: Room): AccessGrant | null {
+  redeemGrant(token: string, room: Room): IssuedAccess | null {
     const grant = this.grants.get(token);
     if (!grant || grant.roomId !== room.id) return null;
     if (this.now() >= grant.expiresAt) {

@@ -3,10 +3,10 @@ import { createTransport, type LivedigitalClientOptions } from './transport.js';
 
 export { LivedigitalApiError } from './errors.js';
 export type { LivedigitalApiErrorCode } from './errors.js';
-export { DEFAULT_TIMEOUT_MS, LIVEDIGITAL_API_URL, TELEBOSS_API_URL } from './transport.js';
+export { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS, LIVEDIGITAL_API_URL, TELEBOSS_API_URL } from './transport.js';
 export type { ApiCall, ApiRequest, CallOptions, LivedigitalClientOptions } from './transport.js';
 export { MAX_ACCESS_TTL_SECONDS } from './api/access.js';
-export type { AccessApi, AccessRole, GenerateAccessParams, LivedigitalRoom } from './api/access.js';
+export type { AccessApi, AccessRole, GenerateAccessParams, VendorRoom } from './api/access.js';
 
 /**
  * Everything the host backend asks livedigital, grouped by what an integrator does; each group
@@ -18,5 +18,5 @@ export interface LivedigitalClient extends AccessApi {
 
 export function createLivedigitalClient(options: LivedigitalClientOptions): LivedigitalClient {
   const { apiUrl, call } = createTransport(options);
-  return { apiUrl, ...accessApi(call) };
+  return { apiUrl, ...accessApi(call, options) };
 }

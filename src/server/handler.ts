@@ -1,15 +1,18 @@
-import { isValidAlias } from '../core/room-link.js';
+import { ALIAS_MESSAGE, isValidId, MAX_TEXT_LENGTH } from '../core/ids.js';
 import type { GenerateAccessParams, LivedigitalClient } from './client.js';
 import { LivedigitalApiError } from './errors.js';
 import type { LivedigitalApiErrorCode } from './errors.js';
 import {
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
   errorResponse,
+  HttpError,
+  httpErrorResponse,
   isJsonContentType,
   isPlainObject,
   jsonResponse,
   positiveIntegerOr,
-  readBodyOrAnswer,
+  readBody,
 } from './http.js';
 
 /**
@@ -37,6 +40,14 @@ export interface AccessLinkHandlerOptions {
   authorize: (request: Request, body: AccessRequestBody) => AccessGrant | null | Promise<AccessGrant | null>;
   /** Default 16 KiB. */
   maxBodyBytes?: number;
+  /** The whole body must arrive within this many ms, or the answer is 408. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /**
+   * Serve requests a browser marks `Sec-Fetch-Site: cross-site` (a page on another site calling
+   * this endpoint). Off by default: such a request rides on the user's cookies without the user's
+   * page asking for it. Same-site pages (`www.` calling `api.`) are always served.
+   */
+  allowCrossSite?: boolean;
   /**
    * Sees every failure the response hides (authorize throwing, livedigital errors) for the
    * host's logs. Errors from the client are already token-free.
@@ -44,7 +55,6 @@ export interface AccessLinkHandlerOptions {
   onError?: (error: unknown, request: Request) => void;
 }
 
-const MAX_PARTICIPANT_NAME = 256;
 
 // Fixed texts: the browser learns what kind of failure happened, never livedigital's own words.
 const UPSTREAM_MESSAGES: Record<LivedigitalApiErrorCode, string> = {
@@ -53,6 +63,8 @@ const UPSTREAM_MESSAGES: Record<LivedigitalApiErrorCode, string> = {
   'invalid-params': 'livedigital rejected the access request',
   'not-found': 'livedigital does not know this room',
   timeout: 'livedigital did not answer in time',
+  'rate-limited': 'many people are joining at once; try again in a few seconds',
+  aborted: 'the request was cancelled',
   upstream: 'livedigital could not issue an access link',
   'not-configured': 'the access link could not be prepared',
 };
@@ -68,6 +80,8 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
   }
   if (typeof authorize !== 'function') throw new TypeError('authorize must be a function');
   const maxBodyBytes = positiveIntegerOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
+  const bodyTimeoutMs = positiveIntegerOr(options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS, 'bodyTimeoutMs');
+  const allowCrossSite = options.allowCrossSite === true;
 
   const report = (error: unknown, request: Request) => {
     try {
@@ -77,76 +91,101 @@ export function createAccessLinkHandler(options: AccessLinkHandlerOptions): (req
     }
   };
 
-  return async function accessLinkHandler(request: Request): Promise<Response> {
-    if (request.method !== 'POST') {
-      return errorResponse(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
+  async function readRequest(request: Request): Promise<AccessRequestBody> {
+    if (request.method !== 'POST') throw new HttpError(405, 'use POST', { code: 'method-not-allowed', headers: { allow: 'POST' } });
+    if (!allowCrossSite && request.headers.get('sec-fetch-site') === 'cross-site') {
+      throw new HttpError(403, 'requests from other sites are refused (allowCrossSite is off)', { code: 'cross-site' });
     }
+    // The element always sends JSON; requiring it keeps out HTML forms and no-cors fetches from
+    // other sites, which can only send "simple" content types.
     const contentType = request.headers.get('content-type');
-    // Requiring JSON (when a type is given) keeps plain HTML forms from other sites out.
-    if (contentType !== null && contentType.trim() !== '' && !isJsonContentType(contentType)) {
-      return errorResponse(415, 'unsupported-media-type', 'send application/json');
+    if (contentType === null || !isJsonContentType(contentType)) {
+      throw new HttpError(415, 'send application/json', { code: 'unsupported-media-type' });
     }
-
-    const text = await readBodyOrAnswer(request, maxBodyBytes);
-    if (text instanceof Response) return text;
-
+    const text = await readBody(request, maxBodyBytes, bodyTimeoutMs);
     let body: unknown = {};
     if (text.trim() !== '') {
       try {
         body = JSON.parse(text);
       } catch {
-        return errorResponse(400, 'bad-request', 'the body must be JSON');
+        throw new HttpError(400, 'the body must be JSON', { code: 'bad-request' });
       }
     }
-    if (!isPlainObject(body)) return errorResponse(400, 'bad-request', 'the body must be a JSON object');
+    if (!isPlainObject(body)) throw new HttpError(400, 'the body must be a JSON object', { code: 'bad-request' });
     // An element without an alias or name may send null or ""; authorize sees such keys as absent.
     for (const key of ['alias', 'participantName']) {
       if (body[key] === null || body[key] === '') delete body[key];
     }
-    if (body.alias !== undefined && (typeof body.alias !== 'string' || !isValidAlias(body.alias))) {
-      return errorResponse(400, 'invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
-    }
+    if (body.alias !== undefined && !isValidId(body.alias)) throw new HttpError(400, ALIAS_MESSAGE, { code: 'invalid-alias' });
     if (
       body.participantName !== undefined &&
-      (typeof body.participantName !== 'string' || body.participantName.length > MAX_PARTICIPANT_NAME)
+      (typeof body.participantName !== 'string' || body.participantName.length > MAX_TEXT_LENGTH)
     ) {
-      return errorResponse(400, 'bad-request', `participantName must be a string of at most ${MAX_PARTICIPANT_NAME} characters`);
+      throw new HttpError(400, `participantName must be a string of at most ${MAX_TEXT_LENGTH} characters`, { code: 'bad-request' });
     }
+    return body as AccessRequestBody;
+  }
 
+  async function decide(request: Request, body: AccessRequestBody): Promise<AccessGrant> {
     let grant: AccessGrant | null;
     try {
-      grant = await authorize(request, body as AccessRequestBody);
+      grant = await authorize(request, body);
     } catch (error) {
       report(error, request);
-      return errorResponse(500, 'internal', 'the access link could not be prepared');
+      throw new HttpError(500, 'the access link could not be prepared', { code: 'internal' });
     }
-    if (grant === null || grant === undefined) {
-      return errorResponse(403, 'forbidden', 'access to this room is not granted');
-    }
+    if (grant === null || grant === undefined) throw new HttpError(403, 'access to this room is not granted', { code: 'forbidden' });
+    return grant;
+  }
 
+  async function issue(request: Request, grant: AccessGrant): Promise<string> {
+    const { spaceId, roomId, alias, ...params } = grant as AccessGrant & Record<string, unknown>;
+    // The browser going away aborts the livedigital call: nobody is left to use the link.
+    const signal = request.signal;
+    let ids: { spaceId: unknown; roomId: unknown } = { spaceId, roomId };
+    // Explicit ids win: they save a round trip and cannot be redirected by a renamed alias.
+    if ((spaceId === undefined || roomId === undefined) && typeof alias === 'string') {
+      const room = await client.roomByAlias(alias, { signal });
+      ids = { spaceId: room.spaceId, roomId: room.id };
+    }
+    const { url } = await client.generateAccess(ids.spaceId as string, ids.roomId as string, params as GenerateAccessParams, { signal });
+    return url;
+  }
+
+  return async function accessLinkHandler(request: Request): Promise<Response> {
     try {
-      const { spaceId, roomId, alias, ...params } = grant as AccessGrant & Record<string, unknown>;
-      const signal = request.signal;
-      let ids: { spaceId: unknown; roomId: unknown } = { spaceId, roomId };
-      // Explicit ids win: they save a round trip and cannot be redirected by a renamed alias.
-      if ((spaceId === undefined || roomId === undefined) && typeof alias === 'string') {
-        const room = await client.roomByAlias(alias, { signal });
-        ids = { spaceId: room.spaceId, roomId: room.id };
+      const body = await readRequest(request);
+      const grant = await decide(request, body);
+      let url: string;
+      try {
+        url = await issue(request, grant);
+      } catch (error) {
+        report(error, request);
+        throw upstreamAnswer(error);
       }
-      const { url } = await client.generateAccess(ids.spaceId as string, ids.roomId as string, params, { signal });
       return jsonResponse(200, { url });
     } catch (error) {
+      if (error instanceof HttpError) return httpErrorResponse(error);
       report(error, request);
-      if (error instanceof LivedigitalApiError && !isLocalRefusal(error)) {
-        return errorResponse(502, 'upstream', UPSTREAM_MESSAGES[error.code] ?? UPSTREAM_MESSAGES.upstream);
-      }
-      // Refused before sending (a bad grant from authorize, no token) or a non-client failure: the host's bug.
       return errorResponse(500, 'internal', 'the access link could not be prepared');
     }
   };
 }
 
-/** The client refuses bad input with status 0 before any request; that is not livedigital failing. */
-function isLocalRefusal(error: LivedigitalApiError): boolean {
-  return error.status === 0 && (error.code === 'invalid-params' || error.code === 'not-configured');
+/**
+ * What the browser learns of a failed livedigital call: a fixed text by kind, never livedigital's
+ * own words. Rate limiting becomes 503 with `Retry-After`, so the element waits and tries again.
+ */
+function upstreamAnswer(error: unknown): HttpError {
+  // Refused before sending (a bad grant from authorize, no token) or not a client failure: the host's bug.
+  if (!(error instanceof LivedigitalApiError) || error.refusedLocally) {
+    return new HttpError(500, 'the access link could not be prepared', { code: 'internal' });
+  }
+  const message = UPSTREAM_MESSAGES[error.code] ?? UPSTREAM_MESSAGES.upstream;
+  if (error.code === 'rate-limited' || error.retryAfter !== undefined) {
+    const code = error.code === 'rate-limited' ? 'rate-limited' : 'upstream';
+    return new HttpError(503, message, { code, headers: { 'retry-after': String(Math.max(1, error.retryAfter ?? 1)) } });
+  }
+  if (error.code === 'aborted') return new HttpError(503, message, { code: 'aborted' });
+  return new HttpError(502, message, { code: 'upstream' });
 }

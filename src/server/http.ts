@@ -3,34 +3,46 @@
  * Internal: not re-exported from the `livedigital-room/server` entry.
  */
 
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+import { HttpError } from '../core/http-error.js';
 
-/** Thrown by {@link readBodyText} when the body is over the limit. */
-export class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
+export { HttpError } from '../core/http-error.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /**
  * Reads a request body as UTF-8, counting bytes as they arrive. `content-length` is only a
- * fast path: a chunked body, or a client that lies, is still cut off at `maxBytes`.
+ * fast path: a chunked body, or a client that lies, is still cut off at `maxBytes` (413).
+ * A body that trickles in slower than `timeoutMs` in all is refused with 408, so a slow client
+ * cannot hold the handler (and its memory) open.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, `the body must be at most ${maxBytes} bytes`, { code: 'payload-too-large' });
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError('body too large');
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HttpError(408, `the body did not arrive within ${timeoutMs} ms`, { code: 'request-timeout' })), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), expired]);
+      if (done) break;
+      size += value.byteLength;
       // Stop reading; the rest is the transport's business (node drains it, fetch runtimes drop it).
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError('body too large');
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'the request body could not be read', { code: 'bad-request' });
+  } finally {
+    clearTimeout(timer);
   }
   return new TextDecoder('utf-8', { fatal: false }).decode(concat(chunks, size));
 }
@@ -72,20 +84,26 @@ export function jsonResponse(status: number, body: unknown, headers?: Record<str
   });
 }
 
-/** The body as text, or the answer to send instead: 413 when over the limit, 400 when unreadable. */
-export async function readBodyOrAnswer(request: Request, maxBytes: number): Promise<string | Response> {
-  try {
-    return await readBodyText(request, maxBytes);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) {
-      return errorResponse(413, 'payload-too-large', `the body must be at most ${maxBytes} bytes`);
-    }
-    return errorResponse(400, 'bad-request', 'the request body could not be read');
-  }
-}
-
 export function errorResponse(status: number, error: string, message: string, headers?: Record<string, string>): Response {
   return jsonResponse(status, { error, message }, headers);
+}
+
+/** The answer for an {@link HttpError}: `{ error: code, message }` with its headers. */
+export function httpErrorResponse(error: HttpError): Response {
+  return errorResponse(error.status, error.code ?? 'error', error.message, { ...error.headers });
+}
+
+/** Waits for `work`, or throws `onTimeout()` after `ms`; `work` keeps running but is no longer awaited. */
+export async function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function positiveIntegerOr(value: number | undefined, fallback: number, name: string): number {

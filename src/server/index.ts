@@ -5,6 +5,7 @@
  */
 export {
   createLivedigitalClient,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_TIMEOUT_MS,
   LIVEDIGITAL_API_URL,
   LivedigitalApiError,
@@ -18,8 +19,9 @@ export type {
   LivedigitalApiErrorCode,
   LivedigitalClient,
   LivedigitalClientOptions,
-  LivedigitalRoom,
+  VendorRoom,
 } from './client.js';
+export type { BackoffOptions } from './backoff.js';
 
 export { createAccessLinkHandler } from './handler.js';
 export type { AccessGrant, AccessLinkHandlerOptions, AccessRequestBody } from './handler.js';

@@ -1,9 +1,12 @@
 import {
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_MAX_BODY_BYTES,
-  errorResponse,
+  HttpError,
+  httpErrorResponse,
   isPlainObject,
   positiveIntegerOr,
-  readBodyOrAnswer,
+  readBody,
+  within,
 } from './http.js';
 import { verifyWebhookSignature } from './webhook-signature.js';
 
@@ -59,7 +62,17 @@ export interface WebhookHandlerOptions {
   onUnknownEvent?: (body: Record<string, unknown>, request: Request) => void | Promise<void>;
   /** Default 16 KiB. */
   maxBodyBytes?: number;
+  /** The whole delivery must arrive within this many ms, or the answer is 408. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /**
+   * `onEvent` (or `onUnknownEvent`) must finish within this many ms, or the answer is 503 and
+   * livedigital tries the delivery again; the slow call is not cancelled, so keep it idempotent.
+   * Default 10 s.
+   */
+  eventTimeoutMs?: number;
 }
+
+export const DEFAULT_EVENT_TIMEOUT_MS = 10_000;
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set<LivedigitalWebhookEventName>([
   'call_started',
@@ -92,7 +105,8 @@ export function webhookEventKey(event: LivedigitalWebhookEvent): string {
 /**
  * A fetch-standard handler for livedigital webhook deliveries.
  * 405 non-POST · 413 oversized · 400 not a JSON delivery · 401 missing/bad signature ·
- * 400 signed but a known event without roomId/spaceId · 500 handler failed · 204 done.
+ * 400 signed but a known event without roomId/spaceId · 500 handler failed ·
+ * 503 handler too slow (`eventTimeoutMs`) · 204 done.
  * Answers only after the event was handled, so a crash mid-way leads to a retry, not a loss.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
@@ -104,36 +118,47 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   if (configured && typeof secret !== 'string') throw new TypeError('secret must be a string');
   if (typeof onEvent !== 'function') throw new TypeError('onEvent must be a function');
   const maxBodyBytes = positiveIntegerOr(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
+  const bodyTimeoutMs = positiveIntegerOr(options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS, 'bodyTimeoutMs');
+  const eventTimeoutMs = positiveIntegerOr(options.eventTimeoutMs, DEFAULT_EVENT_TIMEOUT_MS, 'eventTimeoutMs');
+  const tooSlow = () => new HttpError(503, 'the event was not handled in time', { code: 'timeout' });
 
-  return async function webhookHandler(request: Request): Promise<Response> {
-    if (request.method !== 'POST') return errorResponse(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
-    if (!configured) return errorResponse(500, 'not-configured', 'the webhook secret is not configured on this server');
-    const text = await readBodyOrAnswer(request, maxBodyBytes);
-    if (text instanceof Response) return text;
+  async function handle(request: Request): Promise<void> {
+    if (request.method !== 'POST') throw new HttpError(405, 'use POST', { code: 'method-not-allowed', headers: { allow: 'POST' } });
+    if (!configured) throw new HttpError(500, 'the webhook secret is not configured on this server', { code: 'not-configured' });
+    const text = await readBody(request, maxBodyBytes, bodyTimeoutMs);
     let delivery: unknown;
     try {
       delivery = JSON.parse(text);
     } catch {
-      return errorResponse(400, 'bad-request', 'the body must be a JSON webhook delivery');
+      throw new HttpError(400, 'the body must be a JSON webhook delivery', { code: 'bad-request' });
     }
     if (!isPlainObject(delivery) || !isPlainObject(delivery.body)) {
-      return errorResponse(400, 'bad-request', 'the delivery must be an object with a "body" object');
+      throw new HttpError(400, 'the delivery must be an object with a "body" object', { code: 'bad-request' });
     }
     if (!verifyWebhookSignature(secret, delivery.body, delivery.signature)) {
-      return errorResponse(401, 'invalid-signature', 'the webhook signature is missing or does not match');
+      throw new HttpError(401, 'the webhook signature is missing or does not match', { code: 'invalid-signature' });
     }
     const body = delivery.body;
+    if (!isKnownWebhookEvent(body) && typeof body.eventName === 'string' && KNOWN_EVENTS.has(body.eventName)) {
+      throw new HttpError(400, 'the event lacks roomId or spaceId', { code: 'bad-request' });
+    }
     try {
-      if (isKnownWebhookEvent(body)) {
-        await onEvent(body, request);
-      } else if (typeof body.eventName === 'string' && KNOWN_EVENTS.has(body.eventName)) {
-        return errorResponse(400, 'bad-request', 'the event lacks roomId or spaceId');
-      } else {
-        await onUnknownEvent?.(body, request);
-      }
-    } catch {
+      // Answering late is answering never: livedigital gives up on the attempt and may not retry.
+      const work = isKnownWebhookEvent(body) ? onEvent(body, request) : onUnknownEvent?.(body, request);
+      await within(Promise.resolve(work), eventTimeoutMs, tooSlow);
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
       // The host's error stays in the host: livedigital only needs to know to retry.
-      return errorResponse(500, 'internal', 'the event could not be handled');
+      throw new HttpError(500, 'the event could not be handled', { code: 'internal' });
+    }
+  }
+
+  return async function webhookHandler(request: Request): Promise<Response> {
+    try {
+      await handle(request);
+    } catch (error) {
+      if (error instanceof HttpError) return httpErrorResponse(error);
+      return httpErrorResponse(new HttpError(500, 'the event could not be handled', { code: 'internal' }));
     }
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   };

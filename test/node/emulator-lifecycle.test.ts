@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import { trustRoomLink } from '../../src/core/room-link.js';
 import { DEFAULT_TOKEN, startEmulator } from '../../src/emulator/index.js';
+import { createLivedigitalClient } from '../../src/server/index.js';
 
 // Starting, stopping and the command-line runner.
 
@@ -64,23 +66,49 @@ describe('emulator lifecycle', () => {
     await assert.rejects(startEmulator({ token: 'same', userToken: 'same' }), /differ/);
   });
 
-  test('the CLI prints its URLs, token and demo room, and exits 0 on SIGTERM', { timeout: 20_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  test('the CLI prints the apiUrl and base-url to paste, and both work as pasted; exits 0 on SIGTERM', { timeout: 20_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--quiet', '--per-second', '2'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (out += chunk));
+    after(() => child.kill('SIGKILL'));
+    const started = Date.now();
     while (!out.includes('Join form:')) {
       if (child.exitCode !== null) assert.fail(`CLI exited early: ${out}`);
+      if (Date.now() - started > 15_000) assert.fail(`CLI printed no join form: ${out}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.match(out, /API: +http:\/\/127\.0\.0\.1:\d+\/v1/);
-    assert.match(out, new RegExp(`Token: +${DEFAULT_TOKEN}`));
+    const apiUrl = /apiUrl: '([^']+)'/.exec(out)?.[1];
+    const token = /token: '([^']+)'/.exec(out)?.[1];
+    const baseUrl = /base-url="([^"]+)"/.exec(out)?.[1];
+    assert.ok(apiUrl && token && baseUrl, out);
+    assert.equal(token, DEFAULT_TOKEN);
     assert.match(out, /alias EGBYWoMZJe, spaceId [0-9a-f]{24}, roomId [0-9a-f]{24}/);
-    const api = /API: +(http:\/\/\S+)\/v1/.exec(out)![1]!;
-    assert.equal((await fetch(`${api}/v1/spaces/room-by-alias/EGBYWoMZJe`, { headers: { authorization: `Bearer ${DEFAULT_TOKEN}` } })).status, 200);
+    const client = createLivedigitalClient({ token, apiUrl, maxAttempts: 1 });
+    const room = await client.roomByAlias('EGBYWoMZJe');
+    const { url } = await client.generateAccess(room.spaceId, room.id, { username: 'A', role: 'user' });
+    assert.equal(trustRoomLink(url, baseUrl).pathname, '/room/EGBYWoMZJe');
+    // --per-second 2: a third limited request within the second is refused.
+    const refused = await client.generateAccess(room.spaceId, room.id, { username: 'B', role: 'user' }).catch((error: unknown) => error);
+    assert.equal((refused as { code?: string }).code, 'rate-limited');
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
+  });
+
+  test('the CLI usage names livedigital-emulator and its rate-limit flags', { timeout: 20_000 }, async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--help'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+    assert.match(out, /usage: livedigital-emulator /);
+    assert.match(out, /--max-concurrent N/);
+    assert.match(out, /--per-second N/);
+    assert.doesNotMatch(out, /tsx|src\//);
   });
 
   test('the CLI refuses a bad --port with exit code 2', { timeout: 20_000 }, async () => {

@@ -82,7 +82,8 @@ describe('createLivedigitalClient', () => {
   beforeEach(() => {
     upstream.seen.length = 0;
     upstream.respond = (_req, res) => json(res, 500, { message: 'unset' });
-    client = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 2000 });
+    // One attempt: these tests are about what a single answer means; retries have their own suite.
+    client = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 2000, maxAttempts: 1 });
   });
 
   it('exports the vendor API bases', () => {
@@ -170,7 +171,7 @@ describe('createLivedigitalClient', () => {
 
   const statusCases: Array<[number, string]> = [
     [401, 'unauthorized'], [403, 'forbidden'], [400, 'invalid-params'], [422, 'invalid-params'],
-    [404, 'not-found'], [500, 'upstream'], [503, 'upstream'], [429, 'upstream'],
+    [404, 'not-found'], [500, 'upstream'], [503, 'upstream'], [429, 'rate-limited'],
   ];
   for (const [status, code] of statusCases) {
     it(`maps HTTP ${status} to ${code} and keeps the vendor message`, async () => {
@@ -223,7 +224,7 @@ describe('createLivedigitalClient', () => {
   it('reports an unreachable API as upstream with status 0 and a token-free cause', async () => {
     const gone = await fakeUpstream();
     await gone.close();
-    const offline = createLivedigitalClient({ token: TOKEN, apiUrl: gone.url, timeoutMs: 2000 });
+    const offline = createLivedigitalClient({ token: TOKEN, apiUrl: gone.url, timeoutMs: 2000, maxAttempts: 1 });
     const error = await rejection(offline.roomByAlias('EGBYWoMZJe'));
     assert.equal(error.code, 'upstream');
     assert.equal(error.status, 0);
@@ -233,7 +234,7 @@ describe('createLivedigitalClient', () => {
 
   it('times out an upstream that never answers', async () => {
     upstream.respond = () => {}; // hold the connection open
-    const slow = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 200 });
+    const slow = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 200, maxAttempts: 1 });
     const started = Date.now();
     const error = await rejection(slow.generateAccess('s1', 'r1', { username: 'A', role: 'user' }));
     assert.equal(error.code, 'timeout');
@@ -247,7 +248,7 @@ describe('createLivedigitalClient', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"url":');
     };
-    const slow = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 200 });
+    const slow = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, timeoutMs: 200, maxAttempts: 1 });
     const error = await rejection(slow.generateAccess('s1', 'r1', { username: 'A', role: 'user' }));
     assert.equal(error.code, 'timeout');
   });
@@ -257,13 +258,13 @@ describe('createLivedigitalClient', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const error = await rejection(client.roomByAlias('EGBYWoMZJe', { signal: controller.signal }));
-    assert.equal(error.code, 'timeout');
+    assert.equal(error.code, 'aborted');
     assert.match(error.message, /aborted/);
   });
 
   it('does not send anything with an already aborted signal', async () => {
     const error = await rejection(client.roomByAlias('EGBYWoMZJe', { signal: AbortSignal.abort() }));
-    assert.equal(error.code, 'timeout');
+    assert.equal(error.code, 'aborted');
     assert.equal(upstream.seen.length, 0);
   });
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment, readJsonObject, sendJson } from '../http.js';
-import type { AccessRole } from '../store.js';
+import { isAccessRole } from '../../core/ids.js';
 import { optionalBoolean, optionalText, requiredText, roomOf, TTL_DEFAULT, TTL_MAX } from './kit.js';
 import type { ApiContext, Params, Route } from './kit.js';
 
@@ -9,7 +9,7 @@ async function generateAccess(ctx: ApiContext, req: IncomingMessage, res: Server
   const body = await readJsonObject(req);
   const username = requiredText(body, 'username');
   const role = body.role ?? 'user'; // assumption: an absent role means a plain participant
-  if (role !== 'user' && role !== 'moderator') throw new HttpError(400, 'role must be "user" or "moderator"');
+  if (!isAccessRole(role)) throw new HttpError(400, 'role must be "user" or "moderator"');
   const ttl = body.ttl ?? TTL_DEFAULT;
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > TTL_MAX) {
     throw new HttpError(400, `ttl must be an integer number of seconds from 1 to ${TTL_MAX}`);
@@ -22,7 +22,7 @@ async function generateAccess(ctx: ApiContext, req: IncomingMessage, res: Server
     phone: optionalText(body, 'phone'),
   };
   const room = roomOf(ctx, spaceId!, roomId!);
-  const grant = ctx.store.issueGrant(room, { username, role: role as AccessRole, ttlSeconds: ttl, isPermanent, ...extras });
+  const grant = ctx.store.issueGrant(room, { username, role, ttlSeconds: ttl, isPermanent, ...extras });
   const url = new URL(`/room/${encodeURIComponent(room.alias)}`, ctx.roomBaseUrl);
   url.searchParams.set('participantName', username);
   url.searchParams.set('accessToken', grant.token);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment } from '../http.js';
+import { MAX_TEXT_LENGTH } from '../../core/ids.js';
 import type { Room, Space, Store } from '../store.js';
 
 /**
@@ -33,7 +34,7 @@ export interface Route {
 export const TTL_DEFAULT = 86_400;
 /** The guide's maximum; the connector spec says 604800, the stricter documented value is used. */
 export const TTL_MAX = 432_000;
-export const MAX_TEXT = 256;
+export const MAX_TEXT = MAX_TEXT_LENGTH;
 
 export function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
