@@ -82,7 +82,7 @@ async function until(test: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe('backoff rules', () => {
+describe('backoff rules', { timeout: 20_000 }, () => {
   it('parseRetryAfter reads delay-seconds and HTTP dates', () => {
     const now = Date.parse('Mon, 23 Nov 2026 10:00:00 GMT');
     const cases: Array<[string | null, number | null]> = [
@@ -112,7 +112,7 @@ describe('backoff rules', () => {
   });
 });
 
-describe('client retries against a rate-limited livedigital (loopback)', () => {
+describe('client retries against a rate-limited livedigital (loopback)', { timeout: 20_000 }, () => {
   let upstream: Awaited<ReturnType<typeof fakeUpstream>>;
   const fast = { baseMs: 20, capMs: 100 };
 
@@ -233,7 +233,7 @@ describe('client retries against a rate-limited livedigital (loopback)', () => {
   });
 });
 
-describe('roomByAlias cache and shared lookups (loopback)', () => {
+describe('roomByAlias cache and shared lookups (loopback)', { timeout: 20_000 }, () => {
   let upstream: Awaited<ReturnType<typeof fakeUpstream>>;
   const room = { id: '62b0e25e3dc082dc7502d273', spaceId: '60d55c0eb9ef88ab17b0aabb', name: 'Demo' };
 
@@ -287,7 +287,7 @@ describe('roomByAlias cache and shared lookups (loopback)', () => {
   });
 });
 
-describe('apiUrl and redirects (loopback)', () => {
+describe('apiUrl and redirects (loopback)', { timeout: 20_000 }, () => {
   let upstream: Awaited<ReturnType<typeof fakeUpstream>>;
   let elsewhere: Awaited<ReturnType<typeof fakeUpstream>>;
 
