@@ -107,7 +107,8 @@ const RETRY_IF_IDEMPOTENT = new Set([502, 504]);
 
 /**
  * The one way the client talks to livedigital: auth header, timeout, abort, retries with backoff
- * within a deadline, an optional cap on concurrent requests, typed token-free errors. API modules (`api/*.ts`) only describe requests and check answers.
+ * within a deadline, an optional cap on concurrent requests, typed token-free errors. API modules
+ * (`api/*.ts`) only describe requests and check answers.
  */
 export function createTransport(options: LivedigitalClientOptions): Transport {
   const token = options?.token;
