@@ -18,7 +18,7 @@ const SHOWN: Array<[keyof RoomSettings, string, string]> = [
 /** `<li data-setting="microphone" data-allowed="false">Microphones: off for participants</li>`… */
 export function renderSettings(room: Room): string {
   const items = SHOWN.filter(([key]) => room.settings[key] !== undefined).map(([key, name, label]) => {
-    const allowed = true;
+    const allowed = room.settings[key] === true;
     const state = key === 'isAutoRecordingAllowed' ? (allowed ? 'yes' : 'no') : allowed ? 'on for participants' : 'off for participants';
     return `<li data-setting="${name}" data-allowed="${allowed}">${label}: ${state}</li>`;
   });
@@ -31,7 +31,7 @@ export function renderSettings(room: Room): string {
 /** Assumption: any audience but `nobody` waits; moderators never do. */
 export function mustWait(room: Room, role: string): boolean {
   const audience = room.settings.waitingRoomAudience;
-  return audience !== undefined && role !== 'moderator';
+  return audience !== undefined && audience !== 'nobody' && role !== 'moderator';
 }
 
 export function moderatorPresent(call: Call | null | undefined): boolean {
