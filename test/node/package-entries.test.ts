@@ -33,6 +33,7 @@ describe('package.json', () => {
   it('lists exactly the modules with side effects at import', () => {
     assert.deepEqual([...pkg.sideEffects].sort(), [
       './dist/define.js',
+      './dist/cli/livedigital.js',
       './dist/emulator/cli.js',
       './dist/index.js',
       './dist/livedigital-room.iife.js',
