@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { LdFinishEvent } from '../../src/events.js';
+import type { LdAccessEvent, LdFinishEvent } from '../../src/events.js';
 import { create, frameOf, nextMessage } from './helpers.js';
 
 // The demo's teacher page in Chromium: it creates a lesson room through the reference backend
@@ -76,7 +76,7 @@ describe('the teacher page (demo)', () => {
 
     // The pasted tag works for a student: the backend hands out a link for the new alias.
     const student = create({ alias: alias!, 'base-url': base!, 'access-endpoint': '/api/access-link', 'participant-name': 'Student' });
-    const access = oneEvent(student, 'ld-access');
+    const access = oneEvent<LdAccessEvent>(student, 'ld-access');
     const load = oneEvent(student, 'ld-load');
     document.body.append(student);
     expect(new URL((await access).url).pathname).to.equal(`/room/${alias}`);
