@@ -32,8 +32,8 @@ describe('package.json', () => {
 
   it('lists exactly the modules with side effects at import', () => {
     assert.deepEqual([...pkg.sideEffects].sort(), [
-      './dist/define.js',
       './dist/cli/livedigital.js',
+      './dist/define.js',
       './dist/emulator/cli.js',
       './dist/index.js',
       './dist/livedigital-room.iife.js',
