@@ -15,6 +15,7 @@ import {
   type LivedigitalWebhookEvent,
 } from '../src/server/index.js';
 import { LIVEDIGITAL_BASE_URL } from '../src/core/room-link.js';
+import { teacherRoomsRoute, type TeacherRoom } from './teacher-rooms.js';
 
 type Next = (error?: unknown) => void;
 
@@ -54,13 +55,18 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
 
   // The personal token stays here: the browser only ever sees the links it buys.
   const client = createLivedigitalClient({ token, ...(apiUrl ? { apiUrl } : {}) });
+  // Rooms the teacher page created (demo only), by alias.
+  const teacherRooms = new Map<string, TeacherRoom>();
+  const teacherRoomsDemoOnly = teacherRoomsRoute({ client, spaceId, roomBaseUrl, rooms: teacherRooms });
   const accessLink = toNodeListener(
     createAccessLinkHandler({
       client,
       // A real host checks its own session here (the LMS user) and picks the role from it.
       authorize: (_request, body) => {
-        if (alias && body.alias && body.alias !== alias) return null;
         const username = typeof body.participantName === 'string' && body.participantName.trim() ? body.participantName.trim() : 'Guest';
+        const created = body.alias ? teacherRooms.get(body.alias) : undefined;
+        if (created) return { ...created, username, role: 'user' };
+        if (alias && body.alias && body.alias !== alias) return null;
         return { spaceId, roomId, username, role: 'user' };
       },
       onError: (error) => log(`access-link failed: ${error instanceof Error ? error.message : 'unknown error'}`),
@@ -98,6 +104,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       if (path === '/api/access-link') void accessLink(req, res);
       else if (path === '/api/webhooks') void webhooks(req, res);
       else if (path === '/api/webhook-events') json(res, webhookEvents);
+      else if (path === '/api/demo-only/teacher/rooms') void teacherRoomsDemoOnly(req, res);
       else if (path === '/api/demo-config') json(res, { mode: live ? 'live' : 'stand-in', roomBaseUrl, alias });
       else next();
     },

@@ -6,9 +6,9 @@
  *
  * Importing this module has no side effects; call {@link startEmulator}.
  */
-export { startEmulator, DEFAULT_TOKEN, DEFAULT_USER_TOKEN } from './server.js';
+export { startEmulator, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_TOKEN, DEFAULT_USER_TOKEN } from './server.js';
 export type { Emulator, EmulatorCall, EmulatorOptions, EmulatorRoomInfo, EmulatorRoomSeed } from './server.js';
-export type { AccessRole, JoinVia, RoomType } from './store.js';
+export type { AccessRole, JoinVia, RoomSettings, RoomType } from './store.js';
 export type { EmulatorFaults, EmulatorLoad, EmulatorRateLimit } from './load.js';
 export type {
   DeliveryMatch,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { renderSettings, SETTINGS_SCRIPT, settingsAttributes } from './room-settings.js';
 import type { Participant, Room } from './store.js';
 
 /**
@@ -85,7 +86,8 @@ const SCRIPT = `
     if (done) return;
     done = true;
     show('The call has ended.', 'ended');
-    window.parent.postMessage('ld_finish_call', '*');
+    // Embedded, the host decides where people go; on its own the room follows its redirectUrl.
+    if (!ldSettings.leaveTop()) window.parent.postMessage('ld_finish_call', '*');
   };
   const endCall = async () => {
     if (done) return;
@@ -114,14 +116,15 @@ const SCRIPT = `
       const state = await r.json();
       if (!state.inCall) return finishCall();
       count.textContent = String(state.participants);
+      ldSettings.admit(state);
     } catch {}
-    setTimeout(poll, 3000);
+    setTimeout(poll, body.dataset.page === 'waiting' ? 1000 : 3000);
   };
-  setTimeout(poll, 3000);
+  setTimeout(poll, body.dataset.page === 'waiting' ? 1000 : 3000);
 })();
 `;
 
-type PageKind = 'room' | 'join' | 'unauthorized' | 'not-found';
+type PageKind = 'room' | 'waiting' | 'join' | 'unauthorized' | 'not-found';
 
 function shell(opts: { page: PageKind; title: string; nonce: string; body: string; bodyAttrs?: string; script?: boolean }): string {
   return `<!doctype html>
@@ -135,7 +138,7 @@ function shell(opts: { page: PageKind; title: string; nonce: string; body: strin
 </head>
 <body data-page="${opts.page}"${opts.bodyAttrs ?? ''}>
 ${opts.body}
-<script nonce="${opts.nonce}">${STATE_SCRIPT}${opts.script ? SCRIPT : ''}</script>
+<script nonce="${opts.nonce}">${STATE_SCRIPT}${opts.script ? SETTINGS_SCRIPT + SCRIPT : ''}</script>
 </body>
 </html>
 `;
@@ -152,7 +155,8 @@ function initials(name: string): string {
   return letters.slice(0, 2).join('').toUpperCase() || '?';
 }
 
-export function renderRoomPage(room: Room, participant: Participant, participants: number, nonce: string): string {
+/** `waiting`: the room's waiting room holds this participant until a moderator is in the call. */
+export function renderRoomPage(room: Room, participant: Participant, participants: number, nonce: string, waiting = false): string {
   const name = escapeHtml(participant.name);
   const signedIn = participant.via === 'refreshToken' ? ', signed in' : '';
   const role = escapeHtml((ROLE_LABELS[participant.role] ?? participant.role) + signedIn);
@@ -160,9 +164,11 @@ export function renderRoomPage(room: Room, participant: Participant, participant
   <div><strong>${escapeHtml(room.name)}</strong> <span class="muted">livedigital emulator · room ${escapeHtml(room.alias)} · ${escapeHtml(room.type)}</span></div>
   <div class="muted">in the call: <span id="ld-count">${participants}</span></div>
 </header>
-<main>
+<main id="ld-main"${waiting ? ' hidden' : ''}>
   <div class="video" role="img" aria-label="camera of ${name}">${escapeHtml(initials(participant.name))}</div>
 </main>
+<main id="ld-waiting" role="status"${waiting ? '' : ' hidden'}><div class="card"><h1>Waiting room</h1><p>The lesson starts when the teacher (a moderator) joins.</p></div></main>
+${renderSettings(room)}
 <footer>
   <div>Joined as <strong id="ld-name">${name}</strong> (<span id="ld-role">${role}</span>)</div>
   <div id="ld-status" class="muted" role="status" aria-live="polite"></div>
@@ -170,8 +176,8 @@ export function renderRoomPage(room: Room, participant: Participant, participant
   <button id="ld-leave" type="button">Leave</button>
   <button id="ld-end" type="button" class="danger">End call</button>
 </footer>`;
-  const attrs = ` data-alias="${escapeHtml(room.alias)}" data-session="${escapeHtml(participant.sessionId)}"`;
-  return shell({ page: 'room', title: `${room.name} · livedigital emulator`, nonce, body, bodyAttrs: attrs, script: true });
+  const attrs = ` data-alias="${escapeHtml(room.alias)}" data-session="${escapeHtml(participant.sessionId)}"${settingsAttributes(room, waiting)}`;
+  return shell({ page: waiting ? 'waiting' : 'room', title: `${room.name} · livedigital emulator`, nonce, body, bodyAttrs: attrs, script: true });
 }
 
 /** What the real site shows without a token: enter a name and join as a guest. */

@@ -9,6 +9,7 @@ import {
   renderRoomPage,
   renderUnauthorized,
 } from './room-page.js';
+import { moderatorPresent, mustWait } from './room-settings.js';
 import type { Call, JoinVia, Room, Store } from './store.js';
 import type { WebhookDispatcher, WebhookEventName } from './webhooks.js';
 
@@ -51,7 +52,8 @@ function html(res: ServerResponse, status: number, render: (nonce: string) => st
 function join(ctx: RoomContext, res: ServerResponse, room: Room, who: { name: string; role: string; via: JoinVia }): void {
   const { participant, call, started } = ctx.store.join(room, who);
   if (started) emitCallEvent(ctx, room, call, 'call_started');
-  html(res, 200, (nonce) => renderRoomPage(room, participant, call.participants.size, nonce));
+  const waiting = mustWait(room, who.role) && !moderatorPresent(call);
+  html(res, 200, (nonce) => renderRoomPage(room, participant, call.participants.size, nonce, waiting));
 }
 
 function cleanName(value: string | null): string {
@@ -74,6 +76,12 @@ function servePage(ctx: RoomContext, res: ServerResponse, room: Room, query: URL
   }
   if (refreshToken !== null) {
     if (refreshToken.trim() === '') return html(res, 401, renderUnauthorized);
+    // A refresh token from the stand-in's password grant signs that user in with their room role.
+    const user = ctx.store.userByRefreshToken(refreshToken);
+    if (user) {
+      const role = ctx.store.roomRoleOf(room, user.id) === 'role_room_moderator' ? 'moderator' : 'user';
+      return join(ctx, res, room, { name: user.username, role, via: 'refreshToken' });
+    }
     return join(ctx, res, room, { name: name || 'Registered user', role: 'user', via: 'refreshToken' });
   }
   html(res, 200, (nonce) => renderJoinForm(room, name, nonce));
@@ -117,7 +125,9 @@ async function end(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, 
 
 function status(ctx: RoomContext, res: ServerResponse, room: Room, query: URLSearchParams): void {
   const call = ctx.store.touch(room, query.get('session') ?? '');
-  sendJson(res, 200, { inCall: call !== null, participants: call?.participants.size ?? 0 });
+  // Only a room with a waiting room tells its pages whether a moderator is in.
+  const waitingRoom = room.settings.waitingRoomAudience === undefined ? {} : { moderatorPresent: moderatorPresent(call) };
+  sendJson(res, 200, { inCall: call !== null, participants: call?.participants.size ?? 0, ...waitingRoom });
 }
 
 /** Serves `/room/<alias>[/leave|/end|/status]`. */

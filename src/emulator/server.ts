@@ -32,6 +32,9 @@ export interface EmulatorOptions {
   token?: string;
   /** A valid token of a plain user: 403 "method forbidden for user" on everything but room-by-alias. */
   userToken?: string;
+  /** The client id and secret `POST /v1/auth/token` accepts. Defaults {@link DEFAULT_CLIENT_ID}, {@link DEFAULT_CLIENT_SECRET}. */
+  clientId?: string;
+  clientSecret?: string;
   /** Extra rooms, seeded after the demo room. */
   rooms?: EmulatorRoomSeed[];
   /** Clock in ms, for ttl and presence tests. Default Date.now. */
@@ -83,6 +86,9 @@ export interface Emulator {
   readonly roomBaseUrl: string;
   readonly token: string;
   readonly userToken: string;
+  /** For the password grant (registered users' tokens). */
+  readonly clientId: string;
+  readonly clientSecret: string;
   /** The always-present demo room (alias EGBYWoMZJe, type lesson). */
   readonly defaultRoom: EmulatorRoomInfo;
   /** The demo room followed by the `rooms` seeds. */
@@ -103,6 +109,8 @@ export interface Emulator {
 
 export const DEFAULT_TOKEN = 'emulator-personal-token';
 export const DEFAULT_USER_TOKEN = 'emulator-user-token';
+export const DEFAULT_CLIENT_ID = 'emulator-client';
+export const DEFAULT_CLIENT_SECRET = 'emulator-client-secret';
 
 // Ids from the vendor guide's examples, so the demo room looks like the documented one.
 const DEMO_SPACE_ID = '60d55c0eb9ef88ab17b0aabb';
@@ -150,7 +158,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     retryDelaysMs: options.webhookRetryDelaysMs ?? [500, 2000],
     timeoutMs: options.webhookTimeoutMs ?? 5000,
   });
-  const api = { store, token, userToken, roomBaseUrl: '' };
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  const api = { store, token, userToken, roomBaseUrl: '', clientId, clientSecret };
   const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000 };
   const gate = new LoadGate(options.rateLimit, options.faults, now);
   const latencyMs = options.latencyMs ?? 0;
@@ -217,6 +227,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     roomBaseUrl: api.roomBaseUrl,
     token,
     userToken,
+    clientId,
+    clientSecret,
     defaultRoom: rooms[0]!,
     rooms,
     webhookDeliveries: webhooks.deliveries,

@@ -29,6 +29,60 @@ export interface Room {
   type: RoomType;
   isPublic: boolean;
   createdAt: number;
+  /** What the room page shows and does; see {@link RoomSettings}. */
+  settings: RoomSettings;
+}
+
+/**
+ * Room settings from the guides: publishing flags are shown on the room page, `redirectUrl` is
+ * where a room opened on its own sends its window after the call, `waitingRoomAudience` other than
+ * `nobody` holds everyone but moderators on a waiting screen until a moderator is in the call.
+ */
+export interface RoomSettings {
+  isChatAllowed?: boolean;
+  isScreensharingAllowed?: boolean;
+  isAutoRecordingAllowed?: boolean;
+  isMicrophonePublishingAllowed?: boolean;
+  isCameraPublishingAllowed?: boolean;
+  isScreenMediaPublishingAllowed?: boolean;
+  waitingRoomAudience?: string;
+  redirectUrl?: string;
+  /** Fields the guides do not describe, kept as sent. */
+  extra?: Record<string, unknown>;
+}
+
+/** A registered user (`POST /v1/users`); the stand-in keeps no password hash, only a match check. */
+export interface User {
+  id: string;
+  email: string;
+  username: string;
+  password: string;
+  phone?: string;
+}
+
+export interface Invite {
+  id: string;
+  spaceId: string;
+  role: string;
+  activatedBy?: string;
+}
+
+export interface Playback {
+  id: string;
+  spaceId: string;
+  name: string;
+  recordId?: string;
+  isPublished: boolean;
+  extra: Record<string, unknown>;
+}
+
+export interface PlaybackEvent {
+  id: string;
+  playbackId: string;
+  name: string;
+  startDate: string | null;
+  endDate: string | null;
+  timezone?: string;
 }
 
 export interface Webhook {
@@ -107,6 +161,7 @@ export interface NewRoom {
   name: string;
   type?: RoomType;
   isPublic?: boolean;
+  settings?: RoomSettings;
 }
 
 export interface NewGrant {
@@ -170,6 +225,7 @@ export class Store {
       type: input.type ?? 'lesson',
       isPublic: input.isPublic ?? true,
       createdAt: this.now(),
+      settings: { ...input.settings },
     };
     this.rooms.set(id, room);
     this.roomsByAlias.set(alias, room);
@@ -178,6 +234,53 @@ export class Store {
 
   roomByAlias(alias: string): Room | undefined {
     return this.roomsByAlias.get(alias);
+  }
+
+  deleteRoom(room: Room): void {
+    this.rooms.delete(room.id);
+    this.roomsByAlias.delete(room.alias);
+    this.calls.delete(room.id);
+  }
+
+  readonly users = new Map<string, User>();
+  readonly invites = new Map<string, Invite>();
+  /** `${roomId}/${userId}` → role_room_user | role_room_moderator. */
+  readonly roomRoles = new Map<string, string>();
+  readonly playbacks = new Map<string, Playback>();
+  readonly playbackEvents = new Map<string, PlaybackEvent>();
+  /** Tokens the password grant issued, to the user they belong to. */
+  private readonly userAccessTokens = new Map<string, string>();
+  private readonly userRefreshTokens = new Map<string, string>();
+
+  addUser(input: Omit<User, 'id'>): User | null {
+    for (const user of this.users.values()) if (user.email === input.email) return null;
+    const user: User = { id: objectId(this.now()), ...input };
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** The password grant: tokens for a user by e-mail or username and password, or null. */
+  signIn(login: string, password: string): { accessToken: string; refreshToken: string } | null {
+    const user = [...this.users.values()].find((u) => (u.email === login || u.username === login) && u.password === password);
+    if (!user) return null;
+    const tokens = { accessToken: makeAccessToken(), refreshToken: makeAccessToken() };
+    this.userAccessTokens.set(tokens.accessToken, user.id);
+    this.userRefreshTokens.set(tokens.refreshToken, user.id);
+    return tokens;
+  }
+
+  userByAccessToken(token: string): User | undefined {
+    const id = this.userAccessTokens.get(token);
+    return id === undefined ? undefined : this.users.get(id);
+  }
+
+  userByRefreshToken(token: string): User | undefined {
+    const id = this.userRefreshTokens.get(token);
+    return id === undefined ? undefined : this.users.get(id);
+  }
+
+  roomRoleOf(room: Room, userId: string): string | undefined {
+    return this.roomRoles.get(`${room.id}/${userId}`);
   }
 
   roomsOf(spaceId: string): Room[] {

@@ -1,4 +1,9 @@
 import { accessApi, type AccessApi } from './api/access.js';
+import { playbacksApi, type PlaybacksApi } from './api/playbacks.js';
+import { roomsApi, type RoomsApi } from './api/rooms.js';
+import { spacesApi, type SpacesApi } from './api/spaces.js';
+import { usersApi, type UsersApi } from './api/users.js';
+import { webhooksApi, type WebhooksApi } from './api/webhooks.js';
 import { createTransport, type LivedigitalClientOptions } from './transport.js';
 
 export { LivedigitalApiError } from './errors.js';
@@ -7,16 +12,35 @@ export { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS, LIVEDIGITAL_API_URL, TELEBOSS_
 export type { ApiCall, ApiRequest, CallOptions, LivedigitalClientOptions } from './transport.js';
 export { MAX_ACCESS_TTL_SECONDS } from './api/access.js';
 export type { AccessApi, AccessRole, GenerateAccessParams, VendorRoom } from './api/access.js';
+export type { ExtraFields, ExtraFieldValue } from './api/fields.js';
+export type { LivedigitalSpace, SpaceSettings, SpacesApi } from './api/spaces.js';
+export type { CreatedRoom, NewRoomSettings, RoomSettings, RoomSummary, RoomsApi, RoomType, WaitingRoomAudience } from './api/rooms.js';
+export type { SetWebhookResult, WebhookSettings, WebhooksApi, WebhookWithSecret } from './api/webhooks.js';
+export type { NewUser, PasswordGrant, RoomRole, SpaceInviteRole, UserTokens, UsersApi } from './api/users.js';
+export type { PlaybackEventSettings, PlaybackSettings, PlaybacksApi } from './api/playbacks.js';
+export { PLAYBACK_PATHS } from './api/playbacks.js';
+export { ROOM_TYPES } from './api/rooms.js';
+export { ROOM_ROLES, SPACE_INVITE_ROLES } from './api/users.js';
 
 /**
  * Everything the host backend asks livedigital, grouped by what an integrator does; each group
  * lives in `api/` and only describes requests, the transport sends them.
  */
-export interface LivedigitalClient extends AccessApi {
+export interface LivedigitalClient extends AccessApi, SpacesApi, RoomsApi, WebhooksApi, UsersApi, PlaybacksApi {
   readonly apiUrl: string;
 }
 
 export function createLivedigitalClient(options: LivedigitalClientOptions): LivedigitalClient {
   const { apiUrl, call } = createTransport(options);
-  return { apiUrl, ...accessApi(call, options) };
+  // A registered user's own token (activateInvite) rides the same transport rules as the personal one.
+  const callAs = (token: string) => createTransport({ ...options, token }).call;
+  return {
+    apiUrl,
+    ...accessApi(call, options),
+    ...spacesApi(call),
+    ...roomsApi(call),
+    ...webhooksApi(call),
+    ...usersApi(call, callAs),
+    ...playbacksApi(call),
+  };
 }

@@ -12,6 +12,29 @@ export {
   MAX_ACCESS_TTL_SECONDS,
   TELEBOSS_API_URL,
 } from './client.js';
+export { PLAYBACK_PATHS, ROOM_ROLES, ROOM_TYPES, SPACE_INVITE_ROLES } from './client.js';
+export type {
+  CreatedRoom,
+  ExtraFields,
+  ExtraFieldValue,
+  LivedigitalSpace,
+  NewRoomSettings,
+  NewUser,
+  PasswordGrant,
+  PlaybackEventSettings,
+  PlaybackSettings,
+  RoomRole,
+  RoomSettings,
+  RoomSummary,
+  RoomType,
+  SetWebhookResult,
+  SpaceInviteRole,
+  SpaceSettings,
+  UserTokens,
+  WaitingRoomAudience,
+  WebhookSettings,
+  WebhookWithSecret,
+} from './client.js';
 export type {
   AccessRole,
   CallOptions,

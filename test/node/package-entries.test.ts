@@ -32,6 +32,7 @@ describe('package.json', () => {
 
   it('lists exactly the modules with side effects at import', () => {
     assert.deepEqual([...pkg.sideEffects].sort(), [
+      './dist/cli/livedigital.js',
       './dist/define.js',
       './dist/emulator/cli.js',
       './dist/index.js',

@@ -17,6 +17,9 @@ export interface ApiContext {
   userToken: string;
   /** Origin room links point at (the real service: https://edu.livedigital.space). */
   roomBaseUrl: string;
+  /** The client of the password grant (`POST /v1/auth/token`), as the dashboard's «Интеграция» gives it. */
+  clientId: string;
+  clientSecret: string;
 }
 
 export type Caller = 'owner' | 'user';
@@ -47,6 +50,8 @@ export function callerOf(ctx: ApiContext, req: IncomingMessage): Caller | null {
   if (token === null) return null;
   if (token === ctx.token) return 'owner';
   if (token === ctx.userToken) return 'user';
+  // A registered user's access token from the password grant: a plain user too.
+  if (ctx.store.userByAccessToken(token)) return 'user';
   return null;
 }
 
@@ -83,6 +88,20 @@ export function roomOf(ctx: ApiContext, spaceId: string, roomId: string): Room {
   const room = ctx.store.rooms.get(decodeSegment(roomId));
   if (!room || room.spaceId !== space.id) throw new HttpError(404, 'Room not found');
   return room;
+}
+
+/** An absolute http(s) URL under `key`, or undefined when absent. */
+export function optionalHttpUrl(body: Record<string, unknown>, key: string): string | undefined {
+  const value = optionalText(body, key);
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new HttpError(400, `${key} must be an absolute http(s) URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new HttpError(400, `${key} must be an absolute http(s) URL`);
+  return value;
 }
 
 export function webhookUrl(body: Record<string, unknown>): string {

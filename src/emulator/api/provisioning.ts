@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment, readJsonObject, sendEmpty, sendJson } from '../http.js';
 import { makeSecret } from '../store.js';
-import type { Room, RoomType, Store, Webhook } from '../store.js';
-import { optionalBoolean, optionalText, requiredText, spaceOf, webhookUrl } from './kit.js';
+import type { Room, RoomSettings, RoomType, Store, Webhook } from '../store.js';
+import { optionalBoolean, optionalHttpUrl, optionalText, requiredText, roomOf, spaceOf, webhookUrl } from './kit.js';
 import type { ApiContext, Params, Route } from './kit.js';
 
 const webhookView = (hook: Webhook) => ({ url: hook.url, isActive: hook.isActive });
@@ -14,7 +14,42 @@ const roomView = (room: Room) => ({
   type: room.type,
   isPublic: room.isPublic,
   spaceId: room.spaceId,
+  ...room.settings.extra,
+  ...Object.fromEntries(Object.entries(room.settings).filter(([key]) => key !== 'extra')),
 });
+
+const SETTING_FLAGS = [
+  'isChatAllowed',
+  'isScreensharingAllowed',
+  'isAutoRecordingAllowed',
+  'isMicrophonePublishingAllowed',
+  'isCameraPublishingAllowed',
+  'isScreenMediaPublishingAllowed',
+] as const;
+const ROOM_KEYS = new Set<string>(['name', 'type', 'isPublic', 'waitingRoomAudience', 'redirectUrl', ...SETTING_FLAGS]);
+
+/** The settings present in a create/update body, checked like the service would (400 on a bad one). */
+function settingsIn(body: Record<string, unknown>): RoomSettings {
+  const settings: RoomSettings = {};
+  for (const key of SETTING_FLAGS) {
+    const value = optionalBoolean(body, key);
+    if (value !== undefined) settings[key] = value;
+  }
+  const audience = optionalText(body, 'waitingRoomAudience');
+  if (audience !== undefined) settings.waitingRoomAudience = audience;
+  const redirectUrl = optionalHttpUrl(body, 'redirectUrl');
+  if (redirectUrl !== undefined) settings.redirectUrl = redirectUrl;
+  // Assumption: the service keeps fields its guides do not describe (templateId, isHandRaisingAllowed…).
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !ROOM_KEYS.has(key)));
+  if (Object.keys(extra).length > 0) settings.extra = extra;
+  return settings;
+}
+
+function roomType(value: unknown): RoomType | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'lesson' && value !== 'webinar') throw new HttpError(400, 'type must be "lesson" or "webinar"');
+  return value;
+}
 
 async function createSpace(ctx: ApiContext, req: IncomingMessage, res: ServerResponse) {
   const body = await readJsonObject(req);
@@ -31,14 +66,41 @@ async function createSpace(ctx: ApiContext, req: IncomingMessage, res: ServerRes
 async function createRoom(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, [spaceId]: Params) {
   const body = await readJsonObject(req);
   const name = requiredText(body, 'name');
-  const type = body.type ?? 'lesson';
-  if (type !== 'lesson' && type !== 'webinar') throw new HttpError(400, 'type must be "lesson" or "webinar"');
+  const type = roomType(body.type) ?? 'lesson';
   const isPublic = optionalBoolean(body, 'isPublic');
-  optionalBoolean(body, 'isScreensharingAllowed'); // accepted and validated, not modelled
-  optionalBoolean(body, 'isChatAllowed');
+  const settings = settingsIn(body);
   const space = spaceOf(ctx, spaceId!);
-  const room = ctx.store.addRoom(space.id, { name, type: type as RoomType, ...(isPublic === undefined ? {} : { isPublic }) });
+  const room = ctx.store.addRoom(space.id, { name, type, settings, ...(isPublic === undefined ? {} : { isPublic }) });
   sendJson(res, 201, { alias: room.alias, id: room.id, channelId: room.channelId });
+}
+
+/** Assumption: a PUT changes only the fields it carries (the guides do not say whether it replaces). */
+async function updateRoom(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, [spaceId, roomId]: Params) {
+  const body = await readJsonObject(req);
+  const name = body.name === undefined ? undefined : requiredText(body, 'name');
+  const type = roomType(body.type);
+  const isPublic = optionalBoolean(body, 'isPublic');
+  const settings = settingsIn(body);
+  const room = roomOf(ctx, spaceId!, roomId!);
+  if (name !== undefined) room.name = name;
+  if (type !== undefined) room.type = type;
+  if (isPublic !== undefined) room.isPublic = isPublic;
+  const extra = settings.extra ? { ...room.settings.extra, ...settings.extra } : room.settings.extra;
+  room.settings = { ...room.settings, ...settings, ...(extra ? { extra } : {}) };
+  sendJson(res, 200, roomView(room));
+}
+
+/** The guide requires `name` and `isPublic` on a space update. */
+async function updateSpace(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, [spaceId]: Params) {
+  const body = await readJsonObject(req);
+  const name = requiredText(body, 'name');
+  const isPublic = optionalBoolean(body, 'isPublic');
+  if (isPublic === undefined) throw new HttpError(400, 'isPublic is required');
+  const description = optionalText(body, 'description');
+  const logo = optionalText(body, 'logo');
+  const space = spaceOf(ctx, spaceId!);
+  Object.assign(space, { name, isPublic }, description === undefined ? {} : { description }, logo === undefined ? {} : { logo });
+  sendJson(res, 200, { id: space.id });
 }
 
 function getWebhook(ctx: ApiContext, spaceId: string): Webhook {
@@ -59,7 +121,17 @@ export const provisioningRoutes: Route[] = [
       sendJson(res, 200, { items, total: items.length });
     },
   },
+  { method: 'PUT', pattern: /^\/v1\/spaces\/([^/]+)$/, handler: updateSpace },
   { method: 'POST', pattern: /^\/v1\/spaces\/([^/]+)\/rooms$/, handler: createRoom },
+  { method: 'PUT', pattern: /^\/v1\/spaces\/([^/]+)\/rooms\/([^/]+)$/, handler: updateRoom },
+  {
+    method: 'DELETE',
+    pattern: /^\/v1\/spaces\/([^/]+)\/rooms\/([^/]+)$/,
+    handler: (ctx, _req, res, [spaceId, roomId]) => {
+      ctx.store.deleteRoom(roomOf(ctx, spaceId!, roomId!));
+      sendEmpty(res, 204);
+    },
+  },
   {
     method: 'GET',
     pattern: /^\/v1\/spaces\/([^/]+)\/rooms$/,
