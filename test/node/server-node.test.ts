@@ -114,7 +114,7 @@ describe('toNodeListener', () => {
   });
 
   it('works with the access handler behind a body-parser', async () => {
-    const client: LivedigitalClient = {
+    const client: Pick<LivedigitalClient, 'apiUrl' | 'generateAccess' | 'roomByAlias'> = {
       apiUrl: 'https://moodhood-api.livedigital.space',
       roomByAlias: async () => ({ id: 'room1', spaceId: 'space1', name: '' }),
       generateAccess: async (spaceId, roomId, params) => ({
