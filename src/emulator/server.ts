@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api.js';
+import { serveRecordFile } from './api/after-call.js';
+import { CallHistory } from './calls.js';
 import { sendError } from './http.js';
 import { handleRoom } from './room-routes.js';
 import { Store } from './store.js';
@@ -45,6 +47,15 @@ export interface EmulatorOptions {
   presenceTimeoutMs?: number;
   /** Origin put into generated room links when the browser reaches the emulator by another name. */
   publicUrl?: string;
+  /** The analytics report answers 404 "not ready" until this long after the call. Default 0. */
+  reportDelayMs?: number;
+  /**
+   * Whether call_started/call_finished carry callId. The vendor's documents disagree (the export
+   * guide: no; the connector spec: yes); default true. False exercises a host's analytics/calls lookup.
+   */
+  callIdInCallEvents?: boolean;
+  /** How the record download endpoint answers: the documented text URL (default) or a 302 to it. */
+  recordDownload?: 'text' | 'redirect';
 }
 
 export interface EmulatorRoomInfo {
@@ -136,8 +147,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     retryDelaysMs: options.webhookRetryDelaysMs ?? [500, 2000],
     timeoutMs: options.webhookTimeoutMs ?? 5000,
   });
-  const api = { store, token, userToken, roomBaseUrl: '' };
-  const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000 };
+  const history = new CallHistory(store, {
+    reportDelayMs: options.reportDelayMs ?? 0,
+    callIdInCallEvents: options.callIdInCallEvents ?? true,
+    recordDownload: options.recordDownload ?? 'text',
+  });
+  const api = { store, token, userToken, roomBaseUrl: '', history };
+  const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000, history };
 
   // A plain-text pointer at `/`, so opening the printed URL in a browser shows where things are.
   const serveOther = (res: ServerResponse, pathname: string) => {
@@ -158,7 +174,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ? handleApi(api, req, res, url.pathname)
       : url.pathname.startsWith('/room/')
         ? handleRoom(roomCtx, req, res, url.pathname, url.searchParams)
-        : Promise.resolve(serveOther(res, url.pathname));
+        : url.pathname.startsWith('/records/') && serveRecordFile(api, res, url.pathname)
+          ? Promise.resolve()
+          : Promise.resolve(serveOther(res, url.pathname));
     work.catch((error: unknown) => {
       log(`error on ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendError(res, 500, 'Internal error');

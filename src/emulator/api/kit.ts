@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment } from '../http.js';
+import type { CallHistory } from '../calls.js';
 import type { Room, Space, Store } from '../store.js';
 
 /**
@@ -16,6 +17,8 @@ export interface ApiContext {
   userToken: string;
   /** Origin room links point at (the real service: https://edu.livedigital.space). */
   roomBaseUrl: string;
+  /** Past calls, presence and recordings, for the records and analytics routes. */
+  history: CallHistory;
 }
 
 export type Caller = 'owner' | 'user';
