@@ -204,6 +204,22 @@ describe('after the call: webhook → report → attendance', () => {
     }
   });
 
+  it('a duplicate call_finished without callId is handled once too', async () => {
+    const p = await pipeline({ callIdInCallEvents: false });
+    try {
+      const ann = await join(p.client, p.emulator, { username: 'Ann', role: 'user' });
+      await roomAction(p.emulator, 'end', { sessionId: ann.sessionId });
+      await eventually(() => p.reports[0], 5000, 'onCallReport');
+      const delivery = p.emulator.webhookDeliveries.find((d) => d.payload.body.eventName === 'call_finished')!;
+      const response = await fetch(`${p.receiver.url}/webhooks`, { method: 'POST', body: JSON.stringify(delivery.payload) });
+      assert.equal(response.status, 204);
+      await p.afterCall.idle();
+      assert.equal(p.reports.length, 1);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('record_finished → onRecording with the call, a working link and its expiry', async () => {
     const p = await pipeline();
     try {
