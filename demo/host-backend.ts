@@ -14,6 +14,7 @@ import {
   toNodeListener,
   type LivedigitalWebhookEvent,
 } from '../src/server/index.js';
+import { courseMember, createLessonLog } from './lesson-log.js';
 import { LIVEDIGITAL_BASE_URL } from '../src/core/room-link.js';
 
 type Next = (error?: unknown) => void;
@@ -54,6 +55,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
 
   // The personal token stays here: the browser only ever sees the links it buys.
   const client = createLivedigitalClient({ token, ...(apiUrl ? { apiUrl } : {}) });
+  // After the lesson: reports, attendance and recording links from the webhooks (`/api/lessons`).
+  const lessons = createLessonLog({ client, log });
   const accessLink = toNodeListener(
     createAccessLinkHandler({
       client,
@@ -61,7 +64,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       authorize: (_request, body) => {
         if (alias && body.alias && body.alias !== alias) return null;
         const username = typeof body.participantName === 'string' && body.participantName.trim() ? body.participantName.trim() : 'Guest';
-        return { spaceId, roomId, username, role: 'user' };
+        return { spaceId, roomId, username, ...courseMember(username) };
       },
       onError: (error) => log(`access-link failed: ${error instanceof Error ? error.message : 'unknown error'}`),
     }),
@@ -74,6 +77,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       onEvent: (event) => {
         webhookEvents.push({ ...event, receivedAt: new Date().toISOString() });
         log(`webhook ${event.eventName} room=${event.roomId}`);
+        lessons.onEvent(event);
       },
     });
   // Live mode: the secret from the dashboard; stand-in mode: set when the webhook is registered.
@@ -98,6 +102,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       if (path === '/api/access-link') void accessLink(req, res);
       else if (path === '/api/webhooks') void webhooks(req, res);
       else if (path === '/api/webhook-events') json(res, webhookEvents);
+      else if (path === '/api/lessons') json(res, lessons.list());
+      else if (path?.startsWith('/api/lessons/')) void lessons.serveXlsx(path, spaceId, roomId, res);
       else if (path === '/api/demo-config') json(res, { mode: live ? 'live' : 'stand-in', roomBaseUrl, alias });
       else next();
     },
@@ -112,6 +118,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       verifyAndRecord = webhookHandler(((await response.json()) as { secret: string }).secret);
     },
     async close() {
+      lessons.close();
       await emulator?.close();
     },
   };
