@@ -62,7 +62,7 @@ export interface AfterCallRetry {
   attempts?: number;
   /** Wait before the 2nd try; doubles each time. Default 2000. */
   firstDelayMs?: number;
-  /** Ceiling of one wait. Default 60000 — with the defaults a step gives up after about 6 minutes. */
+  /** Ceiling of one wait. Default 60000 — with the defaults a step gives up after about 5 minutes. */
   maxDelayMs?: number;
 }
 
@@ -256,7 +256,8 @@ export function createAfterCall(options: AfterCallOptions): AfterCall {
       .then(
         () => undefined,
         (error: unknown) => {
-          if (error instanceof Closed) return;
+          // After close(), an aborted request is the expected end, not a failure to report.
+          if (error instanceof Closed || stop.signal.aborted) return;
           try {
             onError(error instanceof AfterCallError ? error : new AfterCallError('api', String(error), { spaceId: '', roomId: '' }, { cause: error }));
           } catch {
