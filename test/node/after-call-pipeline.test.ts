@@ -83,6 +83,26 @@ describe('after the call: webhook → report → attendance', () => {
     }
   });
 
+  it('presence: Leave ends a visit, rejoining adds one, End call closes the rest', async () => {
+    const p = await pipeline();
+    try {
+      const teacher = await join(p.client, p.emulator, { username: 'Olga', role: 'moderator', externalUserId: 'lms-1' });
+      const ann = await join(p.client, p.emulator, { username: 'Ann', role: 'user', externalUserId: 'lms-42', isPermanent: true });
+      p.advance(20);
+      assert.equal((await roomAction(p.emulator, 'leave', { sessionId: ann.sessionId })).status, 200);
+      p.advance(30);
+      await join(p.client, p.emulator, { username: 'Ann', role: 'user', externalUserId: 'lms-42' });
+      p.advance(10);
+      await roomAction(p.emulator, 'end', { sessionId: teacher.sessionId });
+      const report = await eventually(() => p.reports[0], 5000, 'onCallReport');
+      assert.ok(report.attendance.ok);
+      const byKey = Object.fromEntries(report.attendance.rows.map((row) => [row.key, [row.secondsPresent, row.visits]]));
+      assert.deepEqual(byKey, { 'lms-1': [60, 1], 'lms-42': [30, 2] });
+    } finally {
+      await p.close();
+    }
+  });
+
   it('a call_finished without callId: the call that finished last, from analytics/calls', async () => {
     const p = await pipeline({ callIdInCallEvents: false });
     try {
