@@ -14,6 +14,7 @@ import {
   toNodeListener,
   type LivedigitalWebhookEvent,
 } from '../src/server/index.js';
+import { courseMember, createLessonLog } from './lesson-log.js';
 import { LIVEDIGITAL_BASE_URL } from '../src/core/room-link.js';
 import { teacherRoomsRoute, type TeacherRoom } from './teacher-rooms.js';
 
@@ -58,6 +59,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
   // Rooms the teacher page created (demo only), by alias.
   const teacherRooms = new Map<string, TeacherRoom>();
   const teacherRoomsDemoOnly = teacherRoomsRoute({ client, spaceId, roomBaseUrl, rooms: teacherRooms });
+  // After the lesson: reports, attendance and recording links from the webhooks (`/api/lessons`).
+  const lessons = createLessonLog({ client, log });
   const accessLink = toNodeListener(
     createAccessLinkHandler({
       client,
@@ -65,9 +68,9 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       authorize: (_request, body) => {
         const username = typeof body.participantName === 'string' && body.participantName.trim() ? body.participantName.trim() : 'Guest';
         const created = body.alias ? teacherRooms.get(body.alias) : undefined;
-        if (created) return { ...created, username, role: 'user' };
+        if (created) return { ...created, username, ...courseMember(username) };
         if (alias && body.alias && body.alias !== alias) return null;
-        return { spaceId, roomId, username, role: 'user' };
+        return { spaceId, roomId, username, ...courseMember(username) };
       },
       onError: (error) => log(`access-link failed: ${error instanceof Error ? error.message : 'unknown error'}`),
     }),
@@ -80,6 +83,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       onEvent: (event) => {
         webhookEvents.push({ ...event, receivedAt: new Date().toISOString() });
         log(`webhook ${event.eventName} room=${event.roomId}`);
+        lessons.onEvent(event);
       },
     });
   // Live mode: the secret from the dashboard; stand-in mode: set when the webhook is registered.
@@ -105,6 +109,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       else if (path === '/api/webhooks') void webhooks(req, res);
       else if (path === '/api/webhook-events') json(res, webhookEvents);
       else if (path === '/api/demo-only/teacher/rooms') void teacherRoomsDemoOnly(req, res);
+      else if (path === '/api/lessons') json(res, lessons.list());
+      else if (path?.startsWith('/api/lessons/')) void lessons.serveXlsx(path, spaceId, roomId, res);
       else if (path === '/api/demo-config') json(res, { mode: live ? 'live' : 'stand-in', roomBaseUrl, alias });
       else next();
     },
@@ -119,6 +125,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
       verifyAndRecord = webhookHandler(((await response.json()) as { secret: string }).secret);
     },
     async close() {
+      lessons.close();
       await emulator?.close();
     },
   };

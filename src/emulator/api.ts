@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, sendError } from './http.js';
 import { accessRoutes } from './api/access.js';
+import { afterCallRoutes } from './api/after-call.js';
 import { callerOf } from './api/kit.js';
 import type { ApiContext, Route } from './api/kit.js';
 import { playbackRoutes } from './api/playbacks.js';
@@ -14,7 +15,7 @@ export { TTL_DEFAULT, TTL_MAX } from './api/kit.js';
  * The emulated `moodhood-api` (`/v1/...`). Each group of the vendor's API is one route module in
  * `api/`; this only authenticates and dispatches.
  */
-const routes: Route[] = [...accessRoutes, ...provisioningRoutes, ...userRoutes, ...playbackRoutes];
+const routes: Route[] = [...accessRoutes, ...provisioningRoutes, ...userRoutes, ...playbackRoutes, ...afterCallRoutes];
 
 /** Serves one `/v1/...` request: 401 without a known token, 404/405 for unknown routes, 403 for plain users. */
 export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

@@ -61,7 +61,7 @@ addEventListener('message', (event) => {
 /**
  * Runs inside the framed room. `window.parent.postMessage('ld_finish_call', '*')` is what the real
  * room does when the call ends; 'emulator:end-call' from the parent lets cross-origin tests end the
- * call without clicking inside the frame. The pagehide beacon and the status poll keep the server's
+ * call without clicking inside the frame, 'emulator:record' presses a moderator's Record button. The pagehide beacon and the status poll keep the server's
  * idea of who is in the call honest when a tab just closes.
  */
 const SCRIPT = `
@@ -106,6 +106,27 @@ const SCRIPT = `
   window.addEventListener('message', (event) => {
     if (event.source === window.parent && event.data === 'emulator:end-call') endCall();
   });
+  // Moderators only: the page has the button when the server let a moderator in.
+  const recordButton = document.getElementById('ld-record');
+  if (recordButton) {
+    let recording = false;
+    const toggleRecording = async () => {
+      if (done) return;
+      const r = await fetch(base + '/record', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionId: session, action: recording ? 'stop' : 'start' }),
+      }).catch(() => null);
+      if (!r || !r.ok) return;
+      recording = (await r.json()).recording === true;
+      recordButton.textContent = recording ? 'Stop recording' : 'Record';
+      recordButton.setAttribute('aria-pressed', String(recording));
+      body.dataset.recording = String(recording);
+    };
+    recordButton.addEventListener('click', toggleRecording);
+    window.addEventListener('message', (event) => {
+      if (event.source === window.parent && event.data === 'emulator:record') toggleRecording();
+    });
+  }
   window.addEventListener('pagehide', () => {
     if (!done) navigator.sendBeacon(base + '/leave', JSON.stringify({ sessionId: session }));
   });
@@ -173,6 +194,7 @@ ${renderSettings(room)}
   <div>Joined as <strong id="ld-name">${name}</strong> (<span id="ld-role">${role}</span>)</div>
   <div id="ld-status" class="muted" role="status" aria-live="polite"></div>
   <span class="spacer"></span>
+  ${participant.role === 'moderator' ? '<button id="ld-record" type="button" aria-pressed="false">Record</button>' : ''}
   <button id="ld-leave" type="button">Leave</button>
   <button id="ld-end" type="button" class="danger">End call</button>
 </footer>`;

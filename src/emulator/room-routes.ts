@@ -10,6 +10,7 @@ import {
   renderUnauthorized,
 } from './room-page.js';
 import { moderatorPresent, mustWait } from './room-settings.js';
+import type { CallHistory } from './calls.js';
 import type { Call, JoinVia, Room, Store } from './store.js';
 import type { WebhookDispatcher, WebhookEventName } from './webhooks.js';
 
@@ -24,23 +25,46 @@ export interface RoomContext {
   webhooks: WebhookDispatcher;
   /** Participants whose page has not polled for this long are dropped; 0 keeps them forever. */
   presenceTimeoutMs: number;
+  /** Presence, recordings and past calls, for the records and analytics API. */
+  history: CallHistory;
 }
 
 const MAX_NAME = 100;
 
 export function emitCallEvent(ctx: RoomContext, room: Room, call: Call, eventName: WebhookEventName): void {
+  const withCallId = ctx.history.settings.callIdInCallEvents;
   ctx.webhooks.dispatch(ctx.store.webhooks.get(room.spaceId), {
     eventName,
     roomId: room.id,
     spaceId: room.spaceId,
-    callId: call.id,
+    ...(withCallId ? { callId: call.id } : {}),
   });
 }
 
+/** Key order as in the connector spec's example; the signature covers it. */
+function emitRecordEvent(ctx: RoomContext, room: Room, record: { id: string; callId: string }, eventName: WebhookEventName): void {
+  ctx.webhooks.dispatch(ctx.store.webhooks.get(room.spaceId), {
+    eventName,
+    roomId: room.id,
+    spaceId: room.spaceId,
+    recordId: record.id,
+    callId: record.callId,
+  });
+}
+
+/** The call is over: presence closed, a running recording stopped (record_finished first), call_finished. */
+function finishCall(ctx: RoomContext, room: Room, call: Call): void {
+  const { stoppedRecord } = ctx.history.finish(call);
+  if (stoppedRecord) emitRecordEvent(ctx, room, stoppedRecord, 'record_finished');
+  emitCallEvent(ctx, room, call, 'call_finished');
+}
+
 function sweep(ctx: RoomContext): void {
-  for (const call of ctx.store.sweep(ctx.presenceTimeoutMs)) {
+  const finished = ctx.store.sweep(ctx.presenceTimeoutMs);
+  ctx.history.reconcile();
+  for (const call of finished) {
     const room = ctx.store.rooms.get(call.roomId);
-    if (room) emitCallEvent(ctx, room, call, 'call_finished');
+    if (room) finishCall(ctx, room, call);
   }
 }
 
@@ -49,8 +73,15 @@ function html(res: ServerResponse, status: number, render: (nonce: string) => st
   sendHtml(res, status, render(nonce), { 'content-security-policy': contentSecurityPolicy(nonce) });
 }
 
-function join(ctx: RoomContext, res: ServerResponse, room: Room, who: { name: string; role: string; via: JoinVia }): void {
+function join(
+  ctx: RoomContext,
+  res: ServerResponse,
+  room: Room,
+  who: { name: string; role: string; via: JoinVia },
+  externalUserId?: string,
+): void {
   const { participant, call, started } = ctx.store.join(room, who);
+  ctx.history.joined(room, call, participant, externalUserId);
   if (started) emitCallEvent(ctx, room, call, 'call_started');
   const waiting = mustWait(room, who.role) && !moderatorPresent(call);
   html(res, 200, (nonce) => renderRoomPage(room, participant, call.participants.size, nonce, waiting));
@@ -72,7 +103,7 @@ function servePage(ctx: RoomContext, res: ServerResponse, room: Room, query: URL
   if (accessToken !== null) {
     const grant = accessToken === '' ? null : ctx.store.redeemGrant(accessToken, room);
     if (!grant) return html(res, 401, renderUnauthorized);
-    return join(ctx, res, room, { name: grant.username, role: grant.role, via: 'accessToken' });
+    return join(ctx, res, room, { name: grant.username, role: grant.role, via: 'accessToken' }, grant.externalUserId);
   }
   if (refreshToken !== null) {
     if (refreshToken.trim() === '') return html(res, 401, renderUnauthorized);
@@ -108,8 +139,10 @@ async function sessionOf(req: IncomingMessage): Promise<string> {
 }
 
 async function leave(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
-  const result = ctx.store.leave(room, await sessionOf(req));
-  if (result?.finished) emitCallEvent(ctx, room, result.call, 'call_finished');
+  const sessionId = await sessionOf(req);
+  const result = ctx.store.leave(room, sessionId);
+  if (result) ctx.history.left(result.call, sessionId);
+  if (result?.finished) finishCall(ctx, room, result.call);
   sendJson(res, 200, { left: result !== null, callFinished: result?.finished ?? false });
 }
 
@@ -119,8 +152,38 @@ async function leave(ctx: RoomContext, req: IncomingMessage, res: ServerResponse
  */
 async function end(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
   const call = ctx.store.endCall(room, await sessionOf(req));
-  if (call) emitCallEvent(ctx, room, call, 'call_finished');
+  if (call) finishCall(ctx, room, call);
   sendJson(res, 200, { callFinished: call !== null });
+}
+
+/**
+ * The record control: `{"sessionId", "action": "start"|"stop"}` from a moderator of the running
+ * call (403 for anyone else), answered with the recording state; starting sends record_started,
+ * stopping record_finished.
+ */
+async function record(ctx: RoomContext, req: IncomingMessage, res: ServerResponse, room: Room): Promise<void> {
+  let body: { sessionId?: unknown; action?: unknown } | null = null;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch {
+    // answered below
+  }
+  const action = body?.action;
+  if (typeof body?.sessionId !== 'string' || (action !== 'start' && action !== 'stop')) {
+    throw new HttpError(400, 'expected {"sessionId": "...", "action": "start" | "stop"}');
+  }
+  const call = ctx.store.activeCall(room.id);
+  const participant = call?.participants.get(body.sessionId);
+  if (!call || !participant) throw new HttpError(409, 'not in a call');
+  if (participant.role !== 'moderator') throw new HttpError(403, 'only moderators may record');
+  if (action === 'start') {
+    const started = ctx.history.startRecording(room, call);
+    if (started) emitRecordEvent(ctx, room, started, 'record_started');
+  } else {
+    const stopped = ctx.history.stopRecording(call.id);
+    if (stopped) emitRecordEvent(ctx, room, stopped, 'record_finished');
+  }
+  sendJson(res, 200, { recording: ctx.history.recordingOf(call.id) !== undefined });
 }
 
 function status(ctx: RoomContext, res: ServerResponse, room: Room, query: URLSearchParams): void {
@@ -130,7 +193,7 @@ function status(ctx: RoomContext, res: ServerResponse, room: Room, query: URLSea
   sendJson(res, 200, { inCall: call !== null, participants: call?.participants.size ?? 0, ...waitingRoom });
 }
 
-/** Serves `/room/<alias>[/leave|/end|/status]`. */
+/** Serves `/room/<alias>[/leave|/end|/status|/record]`. */
 export async function handleRoom(
   ctx: RoomContext,
   req: IncomingMessage,
@@ -138,7 +201,7 @@ export async function handleRoom(
   pathname: string,
   query: URLSearchParams,
 ): Promise<void> {
-  const match = /^\/room\/([^/]+)(?:\/(leave|end|status))?\/?$/.exec(pathname);
+  const match = /^\/room\/([^/]+)(?:\/(leave|end|status|record))?\/?$/.exec(pathname);
   try {
     sweep(ctx);
     const alias = match ? decodeSegment(match[1]!) : '';
@@ -156,6 +219,7 @@ export async function handleRoom(
     }
     if (action === 'leave') return await leave(ctx, req, res, room);
     if (action === 'end') return await end(ctx, req, res, room);
+    if (action === 'record') return await record(ctx, req, res, room);
     if (action === 'status') return status(ctx, res, room, query);
     if (method === 'POST') return await joinAsGuest(ctx, req, res, room);
     servePage(ctx, res, room, query);

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api.js';
+import { serveRecordFile } from './api/after-call.js';
+import { CallHistory } from './calls.js';
 import { sendError, sendJson } from './http.js';
 import { isLimitedRoute, LoadGate } from './load.js';
 import type { EmulatorFaults, EmulatorLoad, EmulatorRateLimit } from './load.js';
@@ -60,6 +62,15 @@ export interface EmulatorOptions {
   faults?: EmulatorFaults;
   /** Milliseconds each generate-access / room-by-alias request takes, as a real network call does. Default 0. */
   latencyMs?: number;
+  /** The analytics report answers 404 "not ready" until this long after the call. Default 0. */
+  reportDelayMs?: number;
+  /**
+   * Whether call_started/call_finished carry callId. The vendor's documents disagree (the export
+   * guide: no; the connector spec: yes); default true. False exercises a host's analytics/calls lookup.
+   */
+  callIdInCallEvents?: boolean;
+  /** How the record download endpoint answers: the documented text URL (default) or a 302 to it. */
+  recordDownload?: 'text' | 'redirect';
 }
 
 export interface EmulatorRoomInfo {
@@ -160,9 +171,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
-  const api = { store, token, userToken, roomBaseUrl: '', clientId, clientSecret };
-  const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000 };
-  const gate = new LoadGate(options.rateLimit, options.faults, now);
+  const history = new CallHistory(store, {
+    reportDelayMs: options.reportDelayMs ?? 0,
+    callIdInCallEvents: options.callIdInCallEvents ?? true,
+    recordDownload: options.recordDownload ?? 'text',
+  });
+  const api = { store, token, userToken, roomBaseUrl: '', clientId, clientSecret, history };
+  const roomCtx = { store, webhooks, presenceTimeoutMs: options.presenceTimeoutMs ?? 90_000, history };
+    const gate = new LoadGate(options.rateLimit, options.faults, now);
   const latencyMs = options.latencyMs ?? 0;
   if (!(latencyMs >= 0) || !Number.isFinite(latencyMs)) throw new TypeError('latencyMs must be 0 or a positive number');
 
@@ -202,7 +218,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ? serveApi(req, res, url.pathname)
       : url.pathname.startsWith('/room/')
         ? handleRoom(roomCtx, req, res, url.pathname, url.searchParams)
-        : Promise.resolve(serveOther(res, url.pathname));
+        : url.pathname.startsWith('/records/') && serveRecordFile(api, res, url.pathname)
+          ? Promise.resolve()
+          : Promise.resolve(serveOther(res, url.pathname));
     work.catch((error: unknown) => {
       log(`error on ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendError(res, 500, 'Internal error');

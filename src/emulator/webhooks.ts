@@ -2,15 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createHmac } from 'node:crypto';
 import type { Webhook } from './store.js';
 
-/** The events the emulator produces (the real service also sends record_* ones). */
-export type WebhookEventName = 'call_started' | 'call_finished';
+/** The events the emulator produces (the real service also sends record_aborted / record_failed). */
+export type WebhookEventName = 'call_started' | 'call_finished' | 'record_started' | 'record_finished';
 
 /** The signed part of a delivery; key order matters, the signature covers `JSON.stringify(body)`. */
 export interface WebhookEventBody {
   eventName: WebhookEventName;
   roomId: string;
   spaceId: string;
-  callId: string;
+  /** Record events only. */
+  recordId?: string;
+  /** Absent from call events when the stand-in plays the export guide's reading (no callId in call_finished). */
+  callId?: string;
 }
 
 export interface WebhookPayload {

@@ -4,6 +4,8 @@ import { roomsApi, type RoomsApi } from './api/rooms.js';
 import { spacesApi, type SpacesApi } from './api/spaces.js';
 import { usersApi, type UsersApi } from './api/users.js';
 import { webhooksApi, type WebhooksApi } from './api/webhooks.js';
+import { analyticsApi, type AnalyticsApi } from './api/analytics.js';
+import { recordsApi, type RecordsApi } from './api/records.js';
 import { createTransport, type LivedigitalClientOptions } from './transport.js';
 
 export { LivedigitalApiError } from './errors.js';
@@ -21,12 +23,16 @@ export type { PlaybackEventSettings, PlaybackSettings, PlaybacksApi } from './ap
 export { PLAYBACK_PATHS } from './api/playbacks.js';
 export { ROOM_TYPES } from './api/rooms.js';
 export { ROOM_ROLES, SPACE_INVITE_ROLES } from './api/users.js';
+export { RECORD_LINK_TTL_MS } from './api/records.js';
+export type { ListRecordsParams, RecordLink, RecordsApi, RoomRecord } from './api/records.js';
+export type { AnalyticsApi, CallSummary, ListCallsParams, ReportFormat } from './api/analytics.js';
+export type { DateInput } from './api/dates.js';
 
 /**
  * Everything the host backend asks livedigital, grouped by what an integrator does; each group
  * lives in `api/` and only describes requests, the transport sends them.
  */
-export interface LivedigitalClient extends AccessApi, SpacesApi, RoomsApi, WebhooksApi, UsersApi, PlaybacksApi {
+export interface LivedigitalClient extends AccessApi, SpacesApi, RoomsApi, WebhooksApi, UsersApi, PlaybacksApi, RecordsApi, AnalyticsApi {
   readonly apiUrl: string;
 }
 
@@ -42,5 +48,7 @@ export function createLivedigitalClient(options: LivedigitalClientOptions): Live
     ...webhooksApi(call),
     ...usersApi(call, callAs),
     ...playbacksApi(call),
+    ...recordsApi(call),
+    ...analyticsApi(call),
   };
 }

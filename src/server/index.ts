@@ -10,6 +10,7 @@ export {
   LIVEDIGITAL_API_URL,
   LivedigitalApiError,
   MAX_ACCESS_TTL_SECONDS,
+  RECORD_LINK_TTL_MS,
   TELEBOSS_API_URL,
 } from './client.js';
 export { PLAYBACK_PATHS, ROOM_ROLES, ROOM_TYPES, SPACE_INVITE_ROLES } from './client.js';
@@ -37,7 +38,16 @@ export type {
 } from './client.js';
 export type {
   AccessRole,
+  AnalyticsApi,
   CallOptions,
+  CallSummary,
+  DateInput,
+  ListCallsParams,
+  ListRecordsParams,
+  RecordLink,
+  RecordsApi,
+  ReportFormat,
+  RoomRecord,
   GenerateAccessParams,
   LivedigitalApiErrorCode,
   LivedigitalClient,
@@ -69,3 +79,8 @@ export type {
   LivedigitalWebhookEventName,
   WebhookHandlerOptions,
 } from './webhooks.js';
+
+export { AfterCallError, createAfterCall } from './after-call.js';
+export type { AfterCall, AfterCallErrorCode, AfterCallOptions, AfterCallRetry, CallReport, Recording } from './after-call.js';
+export { attendance } from './attendance.js';
+export type { AttendanceMapping, AttendanceResult, AttendanceRow } from './attendance.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment } from '../http.js';
 import { MAX_TEXT_LENGTH } from '../../core/ids.js';
+import type { CallHistory } from '../calls.js';
 import type { Room, Space, Store } from '../store.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ApiContext {
   /** The client of the password grant (`POST /v1/auth/token`), as the dashboard's «Интеграция» gives it. */
   clientId: string;
   clientSecret: string;
+  /** Past calls, presence and recordings, for the records and analytics routes. */
+  history: CallHistory;
 }
 
 export type Caller = 'owner' | 'user';
