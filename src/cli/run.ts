@@ -268,7 +268,8 @@ export async function run(argv: readonly string[], env: Record<string, string | 
   const apiUrlOption = values['api-url'] ?? env.LIVEDIGITAL_API_URL ?? undefined;
   let client: LivedigitalClient;
   try {
-    client = createLivedigitalClient({ token: env.LIVEDIGITAL_TOKEN, ...(apiUrlOption ? { apiUrl: apiUrlOption } : {}) });
+    // A person at a terminal wants an unreachable API named within seconds, not after the 30 s deadline.
+    client = createLivedigitalClient({ token: env.LIVEDIGITAL_TOKEN, deadlineMs: 8_000, ...(apiUrlOption ? { apiUrl: apiUrlOption } : {}) });
   } catch (error) {
     // Construction errors name the option, never the token's value.
     const message = error instanceof Error ? error.message : String(error);

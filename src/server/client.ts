@@ -40,11 +40,22 @@ export function createLivedigitalClient(options: LivedigitalClientOptions): Live
   const { apiUrl, call } = createTransport(options);
   // A registered user's own token (activateInvite) rides the same transport rules as the personal one.
   const callAs = (token: string) => createTransport({ ...options, token }).call;
+  const { forgetRoom, ...access } = accessApi(call, options);
+  const rooms = roomsApi(call);
   return {
     apiUrl,
-    ...accessApi(call, options),
+    ...access,
     ...spacesApi(call),
-    ...roomsApi(call),
+    ...rooms,
+    // A deleted or re-pointed room must not live on in the alias cache of this client.
+    async updateRoom(spaceId, roomId, settings, callOptions) {
+      await rooms.updateRoom(spaceId, roomId, settings, callOptions);
+      forgetRoom(roomId);
+    },
+    async deleteRoom(spaceId, roomId, callOptions) {
+      await rooms.deleteRoom(spaceId, roomId, callOptions);
+      forgetRoom(roomId);
+    },
     ...webhooksApi(call),
     ...usersApi(call, callAs),
     ...playbacksApi(call),

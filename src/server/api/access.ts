@@ -32,6 +32,11 @@ export interface VendorRoom {
   channelId?: string;
 }
 
+/** Lets the client drop cached aliases of a room it has just deleted or changed. */
+export interface RoomForgetting {
+  forgetRoom(roomId: string): void;
+}
+
 /** Personal room links and the alias → ids lookup they need. */
 export interface AccessApi {
   generateAccess(spaceId: string, roomId: string, params: GenerateAccessParams, options?: CallOptions): Promise<{ url: string }>;
@@ -73,7 +78,7 @@ export interface AccessApiOptions {
 
 export const DEFAULT_ALIAS_CACHE_MS = 5 * 60_000;
 
-export function accessApi(call: ApiCall, options: AccessApiOptions = {}): AccessApi {
+export function accessApi(call: ApiCall, options: AccessApiOptions = {}): AccessApi & RoomForgetting {
   const cacheMs = options.aliasCacheMs ?? DEFAULT_ALIAS_CACHE_MS;
   if (!(cacheMs >= 0) || !Number.isFinite(cacheMs)) throw new TypeError('aliasCacheMs must be 0 or a positive number of ms');
   // At lesson start hundreds of students ask for one alias within seconds: one lookup serves them
@@ -111,6 +116,10 @@ export function accessApi(call: ApiCall, options: AccessApiOptions = {}): Access
   }
 
   return {
+    forgetRoom(roomId) {
+      for (const [alias, { room }] of cache) if (room.id === roomId) cache.delete(alias);
+    },
+
     async generateAccess(spaceId, roomId, params, options) {
       const path = `/v1/spaces/${checkId('spaceId', spaceId)}/rooms/${checkId('roomId', roomId)}/generate-access`;
       const body = accessBody(params);
