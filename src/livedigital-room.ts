@@ -1,6 +1,6 @@
 import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
-import { obtainRoomLink, type Fetcher } from './access.js';
+import { obtainRoomLink } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
 import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
@@ -8,15 +8,10 @@ import { safeRedirectUrl } from './core/redirect.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
 import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
+import { inputProperties, remounts, setInputDefaults, type InputProperties } from './inputs.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
-
-/** Properties whose change means a different room or iframe: each starts a new mount. */
-const MOUNT_INPUTS = new Set<PropertyKey>([
-  'alias', 'participantName', 'accessToken', 'refreshToken', 'src', 'eventId', 'baseUrl',
-  'accessEndpoint', 'fetcher', 'allow', 'deny', 'disableSupport', 'clickToJoin',
-]);
 
 /**
  * A livedigital (or teleboss) video room in an iframe: builds or fetches the room link, checks it,
@@ -50,27 +45,8 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
 export class LivedigitalRoom extends ReactiveElement {
   static override styles = styles;
 
-  // Declared here rather than with decorators: the same reactive properties for less code.
   static override properties: PropertyDeclarations = {
-    alias: {},
-    participantName: { attribute: 'participant-name' },
-    accessToken: { attribute: 'access-token' },
-    refreshToken: { attribute: 'refresh-token' },
-    src: {},
-    eventId: { attribute: 'event-id' },
-    baseUrl: { attribute: 'base-url' },
-    accessEndpoint: { attribute: 'access-endpoint' },
-    redirectUrl: { attribute: 'redirect-url' },
-    allow: {},
-    deny: {},
-    disableSupport: { type: Boolean, attribute: 'disable-support' },
-    clickToJoin: { type: Boolean, attribute: 'click-to-join' },
-    label: {},
-    lang: { reflect: true },
-    width: {},
-    height: {},
-    accessTimeout: { type: Number, attribute: 'access-timeout' },
-    fetcher: { attribute: false },
+    ...inputProperties(),
     _state: { state: true },
     link: { state: true },
     problem: { state: true },
@@ -82,47 +58,10 @@ export class LivedigitalRoom extends ReactiveElement {
     return this;
   }
 
-  /** Room alias: the short id in `/room/<alias>`. */
-  alias: string | null = null;
-  /** Display name in the room (`participantName`). */
-  participantName: string | null = null;
-  /** Token from a generate-access link (`accessToken`). Never reflected to an attribute. */
-  accessToken: string | null = null;
-  /** A registered user's refresh token for background sign-in (`refreshToken`). Never reflected. */
-  refreshToken: string | null = null;
-  /** A complete room link (e.g. generate-access's `url`); wins over alias and tokens. */
-  src: string | null = null;
-  /** An autowebinar (playback) event: `<base-url>/event/<id>`. */
-  eventId: string | null = null;
-  /** Room site origin; `https://a.teleboss.ru` for teleboss. Default `https://edu.livedigital.space`. */
-  baseUrl: string | null = null;
-  /** Host backend URL; the built-in fetcher POSTs `{alias, participantName}` there and expects `{url}`. */
-  accessEndpoint: string | null = null;
-  /** Milliseconds the host backend gets to answer before the element shows an error (default 20000). */
-  accessTimeout: number | null = null;
-  /** Where the page goes when the call ends (http(s) only). */
-  redirectUrl: string | null = null;
-  /** Replaces the default permission list (`camera; microphone; …`). */
-  allow: string | null = null;
-  /** Space-separated features to refuse, emitted as `<feature> 'none'`. */
-  deny: string | null = null;
-  /** Turns off the vendor's support widget (`disableSupport`). */
-  disableSupport = false;
-  /** Show a Join button and spend no link until the user clicks it. */
-  clickToJoin = false;
-  /** Accessible name of the iframe; default localized "livedigital room". */
-  label: string | null = null;
-  /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */
-  override lang!: string;
-  /** Width as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  width: string | null = null;
-  /** Height as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  height: string | null = null;
-  /**
-   * Gets a personal room link from the host's backend; called again for every new iframe, since
-   * generate-access links work once. Wins over `access-endpoint`.
-   */
-  fetcher: Fetcher | null = null;
+  constructor() {
+    super();
+    setInputDefaults(this);
+  }
 
   private _state: RoomState = 'idle';
   private link: URL | null = null;
@@ -151,6 +90,11 @@ export class LivedigitalRoom extends ReactiveElement {
     this.requestUpdate();
   }
 
+  /** What the Join button does with `click-to-join`: spends the first link and loads the room. */
+  join(): void {
+    this.reload();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#connection = new AbortController();
@@ -168,7 +112,7 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && [...changed.keys()].some((key) => MOUNT_INPUTS.has(key))) {
+    if (this.hasUpdated && [...changed.keys()].some(remounts)) {
       this.#joined = false;
       this.#mountPending = true;
     }
@@ -274,14 +218,13 @@ export class LivedigitalRoom extends ReactiveElement {
     status.setAttribute('role', problem ? 'alert' : 'status');
     status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
     status.hidden = !view;
-    const reload = () => this.reload();
     status.replaceChildren(
       ...(problem
-        ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, reload, t.retry)]
+        ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, () => this.reload(), t.retry)]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
           : view === 'join'
-            ? [button({ part: 'join-button' }, reload, el('slot', { name: 'join-label' }, t.join))]
+            ? [button({ part: 'join-button' }, () => this.join(), el('slot', { name: 'join-label' }, t.join))]
             : []),
     );
   }
@@ -318,8 +261,9 @@ function button(attributes: { part: string }, onClick: () => void, label: Node |
   return node;
 }
 
-// Typed listeners: `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.
-export interface LivedigitalRoom {
+// The inputs' properties, typed and documented from the one record in inputs.ts; typed listeners:
+// `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.
+export interface LivedigitalRoom extends InputProperties {
   addEventListener<K extends keyof LivedigitalRoomEventMap>(
     type: K,
     listener: TypedEventListenerOrEventListenerObject<LivedigitalRoomEventMap, K>,
