@@ -1,10 +1,11 @@
 import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
 import { obtainRoomLink } from './access.js';
-import { RoomError, type ErrorCode } from './core/errors.js';
+import { ERROR_CODES_URL, RoomError } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
 import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
+import { featuresOutOfReach, warn, warnMisspelledAttributes } from './diagnostics.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
 import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
@@ -21,8 +22,8 @@ export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
  * @tagname livedigital-room
  *
  * @fires {LdAccessEvent} ld-access - A room link was obtained (`url`, `source`).
- * @fires {LdLoadEvent} ld-load - The room iframe loaded (`url`; `blockedFeatures`: permissions the frame around the page withholds).
- * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`); the element shows it with a Retry button.
+ * @fires {LdLoadEvent} ld-load - The room iframe loaded (`url`; `blockedFeatures`: permissions the room cannot use here: withheld by the frame around the page, or camera and microphone on a page that is not https).
+ * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`; `status`, `hostCode`, `hostMessage` when the host refused); the element shows it with a Retry button and writes it to the console. Fired a task after the failure; the `error` property keeps it.
  * @fires {LdFinishEvent} ld-finish - The room posted `ld_finish_call`. Cancelable: `preventDefault()` keeps the page from going to `redirect-url`.
  *
  * @csspart container - The box around the iframe and the status overlay; gets `width`/`height`.
@@ -30,6 +31,7 @@ export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
  * @csspart status - The loading / join / error overlay (a live region).
  * @csspart retry-button - The Retry button shown with an error.
  * @csspart join-button - The button shown with `click-to-join` before the room loads.
+ * @csspart open-button - "Open in a new tab", shown over the room when it cannot have camera or microphone where it is.
  *
  * @slot join-label - Content of the join button (default: localized "Join the room").
  *
@@ -65,8 +67,8 @@ export class LivedigitalRoom extends ReactiveElement {
 
   private _state: RoomState = 'idle';
   private link: URL | null = null;
-  /** The code of the error on show; the message went out with `ld-error`. */
-  private problem: ErrorCode | null = null;
+  /** The error on show, until the next mount. */
+  private problem: RoomError | null = null;
 
   // Private fields start undefined: every use treats that like null / false.
   #box?: HTMLDivElement;
@@ -77,10 +79,19 @@ export class LivedigitalRoom extends ReactiveElement {
   #mount?: AbortController | null;
   #mountPending?: boolean;
   #joined?: boolean;
+  #openButton?: HTMLButtonElement | null;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
     return this._state;
+  }
+
+  /**
+   * The last error (`code`, `message`, and `status` / `hostCode` / `hostMessage` when the host
+   * refused), or null: for code that starts listening after the element has already failed.
+   */
+  get error(): RoomError | null {
+    return this.problem;
   }
 
   /** Gets a fresh link (a new fetcher call where there is one) and loads a fresh iframe. */
@@ -99,6 +110,7 @@ export class LivedigitalRoom extends ReactiveElement {
     super.connectedCallback();
     this.#connection = new AbortController();
     window.addEventListener('message', (event) => this.#onMessage(event), { signal: this.#connection.signal });
+    warnMisspelledAttributes(this);
     // An iframe put back into the document navigates again, spending a single-use link.
     this.#mountPending = true;
     this.requestUpdate();
@@ -112,7 +124,8 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && [...changed.keys()].some(remounts)) {
+    // A redirect-url is checked when set: a bad one is found before a link is spent, not at the end of the call.
+    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirect() === undefined))) {
       this.#joined = false;
       this.#mountPending = true;
     }
@@ -136,7 +149,9 @@ export class LivedigitalRoom extends ReactiveElement {
       return;
     }
     this._state = 'loading';
-    obtainRoomLink(this, mount.signal, location.href).then(
+    Promise.resolve()
+      .then(() => (this.#redirect(true), obtainRoomLink(this, mount.signal, location.href)))
+      .then(
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
         this.link = url;
@@ -148,21 +163,53 @@ export class LivedigitalRoom extends ReactiveElement {
     );
   }
 
+  /** Where the call's end leads, checked against this page; null without a redirect-url. Throws when `strict`. */
+  #redirect(strict?: boolean): URL | null | undefined {
+    try {
+      return this.redirectUrl ? safeRedirectUrl(this.redirectUrl, location.href) : null;
+    } catch (error) {
+      if (strict) throw error;
+      return undefined;
+    }
+  }
+
+  /**
+   * Shows the error, writes it to the console once, and fires `ld-error` a task later: an error
+   * found as the element connects would otherwise fire before a page's `<script>` placed after the
+   * element's script could listen. `error` keeps it for anyone later still.
+   */
   #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
     this._state = next;
-    this.problem = known.code;
-    this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
+    this.problem = known;
+    console.error(`livedigital-room: ${known.code}: ${known.message}. See ${ERROR_CODES_URL}`);
+    setTimeout(() => this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause, known)));
   }
 
   #onFrameLoad(frame: HTMLIFrameElement): void {
     if (this._state !== 'loading' || !this.link) return;
     this._state = 'ready';
     if (this.clickToJoin) frame.focus();
-    // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`.
-    const blocked = featuresThePageLacks(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy);
-    if (blocked.length) console.warn(`livedigital-room: the frame around this page blocks ${blocked.join(', ')}`);
+    // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`;
+    // the commonest in a quick try: a page opened from a file or over plain http.
+    const framed = featuresThePageLacks(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy);
+    const blocked = featuresOutOfReach(frame.allow, framed, isSecureContext);
+    if (framed.length) warn(`the frame around this page blocks ${framed.join(', ')}`);
+    if (!isSecureContext) warn('no camera or microphone on a page that is not https (or localhost)');
+    if (blocked.includes('camera') || blocked.includes('microphone')) {
+      // Where the room cannot have them here, it can in a tab of its own: with a fresh link, as links work once.
+      this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
+      Object.assign(this.#openButton.style, { position: 'absolute', top: '.5em', right: '.5em' });
+      this.#box!.append(this.#openButton);
+    }
     this.dispatchEvent(new LdLoadEvent(this.link.href, blocked));
+  }
+
+  #openInNewTab(): void {
+    obtainRoomLink(this, this.#mount!.signal, location.href).then(
+      ({ url }) => open(url, '_blank', 'noopener'),
+      (error: unknown) => this.#fail(error, 'error'),
+    );
   }
 
   #onMessage(event: MessageEvent): void {
@@ -174,7 +221,7 @@ export class LivedigitalRoom extends ReactiveElement {
     this.dispatchEvent(finish);
     if (finish.defaultPrevented || !this.redirectUrl) return;
     try {
-      location.assign(safeRedirectUrl(this.redirectUrl, location.href).href);
+      location.assign(this.#redirect(true)!.href);
     } catch (error) {
       this.#fail(error, 'finished');
     }
@@ -206,13 +253,14 @@ export class LivedigitalRoom extends ReactiveElement {
     // A new link always gets a new iframe: a fresh navigation, read with the current permissions.
     if (this.#frameLink !== this.link) {
       this.#frame?.remove();
+      this.#openButton?.remove();
       this.#frame = this.link ? box.insertBefore(this.#createFrame(this.link), status) : null;
       this.#frameLink = this.link;
     }
     if (this.#frame) this.#frame.title = this.label || t.label;
 
     const problem = this.problem;
-    const view = problem ? `error ${problem}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
+    const view = problem ? `error ${problem.code} ${problem.status}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
     if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
     this.#view = `${view} ${lang}`;
     status.setAttribute('role', problem ? 'alert' : 'status');
@@ -220,7 +268,11 @@ export class LivedigitalRoom extends ReactiveElement {
     status.hidden = !view;
     status.replaceChildren(
       ...(problem
-        ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, () => this.reload(), t.retry)]
+        ? [
+            el('p', {}, t[problemOf(problem.code, problem.status)], el('small', {}, ` (${problem.code})`)),
+            // Nothing to retry once the call is over.
+            ...(this._state === 'finished' ? [] : [button({ part: 'retry-button' }, () => this.reload(), t.retry)]),
+          ]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
           : view === 'join'
