@@ -200,7 +200,7 @@ export class LivedigitalRoom extends ReactiveElement {
       // Where the room cannot have them here, it can in a tab of its own: with a fresh link, as links work once.
       this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
       Object.assign(this.#openButton.style, { position: 'absolute', top: '.5em', right: '.5em' });
-      this.#box!.append(this.#openButton);
+      this.#box!.insertBefore(this.#openButton, this.#box!.lastElementChild); // the status overlay stays last, on top
     }
     this.dispatchEvent(new LdLoadEvent(this.link.href, blocked));
   }

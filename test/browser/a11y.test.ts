@@ -1,6 +1,6 @@
 // Every state a participant can meet — loading, join, error with Retry, the room itself — passes
 // axe-core's checks (WCAG 2.x A/AA rules and best practices) in English and in Russian.
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import type { LivedigitalRoom } from '../../src/element.js';
 import { ROOM_ORIGIN, create, mountFailing, mountLoaded, statusOf } from './helpers.js';
 
