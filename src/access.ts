@@ -49,16 +49,14 @@ export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
       signal,
     });
     const { status } = response;
-    const json = (response.headers.get('content-type') ?? '').includes('json');
-    const body: unknown = json ? await response.json().catch(() => null) : (await response.text()).trim();
+    const body = (response.headers.get('content-type') ?? '').includes('json')
+      ? await response.json().catch(() => null)
+      : (await response.text()).trim();
     if (!response.ok) {
-      const { error, code, message } = (json && body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-      const hostCode = typeof (error ?? code) === 'string' ? String(error ?? code) : undefined;
-      const hostMessage = typeof message === 'string' ? message : undefined;
-      const host = hostCode || hostMessage ? ` (${[hostCode, hostMessage].filter(Boolean).join(': ')})` : '';
-      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}${host}`, { status, hostCode, hostMessage });
+      const { error: hostCode = body?.code, message: hostMessage } = Object(body);
+      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}`, { status, hostCode, hostMessage });
     }
-    return body as AccessAnswer;
+    return body;
   };
 }
 
@@ -67,7 +65,7 @@ function answerToLink(answer: unknown): string {
   const link =
     answer instanceof URL ? answer.href : typeof answer === 'object' && answer ? (answer as { url?: unknown }).url : answer;
   if (typeof link !== 'string' || !parseUrl(link)) {
-    throw new RoomError('bad-response', 'the fetcher or access-endpoint must answer with a URL or JSON { "url": … }');
+    throw new RoomError('bad-response', 'the answer must be a URL or JSON { "url": … }');
   }
   return link;
 }

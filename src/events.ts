@@ -52,9 +52,7 @@ export class LdErrorEvent extends Event {
     details: Omit<RoomErrorDetails, 'cause'> = {},
   ) {
     super(LdErrorEvent.type, init());
-    this.status = details.status;
-    this.hostCode = details.hostCode;
-    this.hostMessage = details.hostMessage;
+    Object.assign(this, details);
   }
 }
 

@@ -27,8 +27,8 @@ export const TEXTS: Record<Lang, Texts> = {
     setup: 'This room is not set up correctly on this page.',
     link: 'The room link leads to an unexpected site and was not opened.',
     access: 'Could not get your room link. Check the connection and retry.',
-    denied: 'You have no access to this room.',
-    unknown: 'This room was not found.',
+    denied: 'No access to this room.',
+    unknown: 'Room not found.',
   },
   ru: {
     label: 'Комната livedigital',
@@ -39,7 +39,7 @@ export const TEXTS: Record<Lang, Texts> = {
     setup: 'Комната на этой странице настроена неверно.',
     link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
     access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',
-    denied: 'У вас нет доступа к этой комнате.',
+    denied: 'Нет доступа к этой комнате.',
     unknown: 'Комната не найдена.',
   },
 };

@@ -3,9 +3,9 @@ import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-t
 import { obtainRoomLink } from './access.js';
 import { ERROR_CODES_URL, RoomError } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
-import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
+import { buildAllow, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
-import { featuresOutOfReach, warn, warnMisspelledAttributes } from './diagnostics.js';
+import { featuresOutOfReach, log, warnMisspelledAttributes } from './diagnostics.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
 import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
@@ -125,7 +125,7 @@ export class LivedigitalRoom extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A redirect-url is checked when set: a bad one is found before a link is spent, not at the end of the call.
-    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirect() === undefined))) {
+    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirectFails()))) {
       this.#joined = false;
       this.#mountPending = true;
     }
@@ -150,7 +150,7 @@ export class LivedigitalRoom extends ReactiveElement {
     }
     this._state = 'loading';
     Promise.resolve()
-      .then(() => (this.#redirect(true), obtainRoomLink(this, mount.signal, location.href)))
+      .then(() => (this.#redirect(), obtainRoomLink(this, mount.signal, location.href)))
       .then(
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
@@ -163,13 +163,17 @@ export class LivedigitalRoom extends ReactiveElement {
     );
   }
 
-  /** Where the call's end leads, checked against this page; null without a redirect-url. Throws when `strict`. */
-  #redirect(strict?: boolean): URL | null | undefined {
+  /** Where the call's end leads, checked against this page: throws `unsafe-redirect`. */
+  #redirect(): URL | '' | null {
+    return this.redirectUrl && safeRedirectUrl(this.redirectUrl, location.href);
+  }
+
+  #redirectFails(): boolean {
     try {
-      return this.redirectUrl ? safeRedirectUrl(this.redirectUrl, location.href) : null;
-    } catch (error) {
-      if (strict) throw error;
-      return undefined;
+      this.#redirect();
+      return false;
+    } catch {
+      return true;
     }
   }
 
@@ -182,7 +186,7 @@ export class LivedigitalRoom extends ReactiveElement {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
     this._state = next;
     this.problem = known;
-    console.error(`livedigital-room: ${known.code}: ${known.message}. See ${ERROR_CODES_URL}`);
+    log(`${known.code}: ${known.message}. See ${ERROR_CODES_URL}`, 'error');
     setTimeout(() => this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause, known)));
   }
 
@@ -192,14 +196,12 @@ export class LivedigitalRoom extends ReactiveElement {
     if (this.clickToJoin) frame.focus();
     // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`;
     // the commonest in a quick try: a page opened from a file or over plain http.
-    const framed = featuresThePageLacks(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy);
-    const blocked = featuresOutOfReach(frame.allow, framed, isSecureContext);
-    if (framed.length) warn(`the frame around this page blocks ${framed.join(', ')}`);
-    if (!isSecureContext) warn('no camera or microphone on a page that is not https (or localhost)');
-    if (blocked.includes('camera') || blocked.includes('microphone')) {
-      // Where the room cannot have them here, it can in a tab of its own: with a fresh link, as links work once.
+    const blocked = featuresOutOfReach(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy, isSecureContext);
+    if (blocked.length) {
+      log(`${isSecureContext ? 'the frame around this page' : 'a page that is not https'} blocks ${blocked.join(', ')}`);
+      // The room can have camera and microphone in a tab of its own: with a fresh link, as links work once.
       this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
-      Object.assign(this.#openButton.style, { position: 'absolute', top: '.5em', right: '.5em' });
+      this.#openButton.style.cssText = 'position:absolute;top:8px;right:8px';
       this.#box!.insertBefore(this.#openButton, this.#box!.lastElementChild); // the status overlay stays last, on top
     }
     this.dispatchEvent(new LdLoadEvent(this.link.href, blocked));
@@ -221,7 +223,7 @@ export class LivedigitalRoom extends ReactiveElement {
     this.dispatchEvent(finish);
     if (finish.defaultPrevented || !this.redirectUrl) return;
     try {
-      location.assign(this.#redirect(true)!.href);
+      location.assign((this.#redirect() as URL).href);
     } catch (error) {
       this.#fail(error, 'finished');
     }

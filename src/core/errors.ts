@@ -39,8 +39,6 @@ export class RoomError extends Error {
     details: RoomErrorDetails = {},
   ) {
     super(message, details);
-    this.status = details.status;
-    this.hostCode = details.hostCode;
-    this.hostMessage = details.hostMessage;
+    Object.assign(this, details);
   }
 }

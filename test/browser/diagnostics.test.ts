@@ -125,8 +125,8 @@ describe('<livedigital-room> reads the host backend answers', () => {
   }
 
   const refusals: Array<[string, number, string | undefined, string | undefined, string]> = [
-    ['/test-api/forbidden', 403, 'forbidden', 'not enrolled in this course', 'You have no access to this room.'],
-    ['/test-api/missing', 404, 'room-not-found', 'no such lesson', 'This room was not found.'],
+    ['/test-api/forbidden', 403, 'forbidden', 'not enrolled in this course', 'No access to this room.'],
+    ['/test-api/missing', 404, 'room-not-found', 'no such lesson', 'Room not found.'],
     ['/test-api/broken', 500, 'internal', undefined, 'Check the connection'],
   ];
   for (const [endpoint, status, hostCode, hostMessage, text] of refusals) {
@@ -150,7 +150,7 @@ describe('<livedigital-room> reads the host backend answers', () => {
     };
     const event = await mountFailing(el);
     expect([event.status, event.hostCode]).to.deep.equal([403, 'forbidden']);
-    expect(statusOf(el).textContent).to.include('У вас нет доступа к этой комнате');
+    expect(statusOf(el).textContent).to.include('Нет доступа к этой комнате');
   });
 });
 

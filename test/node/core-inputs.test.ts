@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 // @ts-expect-error the analyzer ships no types for its CLI module
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { meantAttribute } from '../../src/diagnostics.js';
 import { INPUTS, attributeOf, inputProperties, remounts } from '../../src/inputs.js';
 
 const names = Object.keys(INPUTS);
@@ -47,4 +48,22 @@ describe('the inputs record', () => {
       'no public field outside the record but the read-only state',
     );
   });
+});
+
+describe('meantAttribute', () => {
+  const cases: Array<[string, string]> = [
+    ['participantname', 'participant-name'],
+    ['participant_name', 'participant-name'],
+    ['baseurl', 'base-url'],
+    ['accesstoken', 'access-token'],
+    ['clicktojoin', 'click-to-join'],
+    ['participant-name', 'participant-name'],
+    ['alias', 'alias'],
+    ['fetcher', 'fetcher'],
+    ['class', 'class'],
+    ['data-room', 'data-room'],
+  ];
+  for (const [written, meant] of cases) {
+    it(`${written} → ${meant}`, () => assert.equal(meantAttribute(written), meant));
+  }
 });
