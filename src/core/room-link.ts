@@ -88,8 +88,7 @@ export function trustRoomLink(link: string | URL, baseUrl?: string | null): URL 
   const url = parseUrl(link);
   if (!url || !isSecureRoomUrl(url) || url.origin !== origin) {
     // The origin says where the link points (never the token); often base-url is what to change.
-    const where = url && /^https?:$/.test(url.protocol) ? ` (it is on ${url.origin}: set base-url to match it)` : '';
-    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}${where}`);
+    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}${url ? `, not on ${url.origin}` : ''}`);
   }
   return url;
 }

@@ -32,13 +32,13 @@ describe('<livedigital-room> tells the integrator what is wrong', () => {
     expect(errors[0]).to.include('letters, digits');
   });
 
-  it('an untrusted link names where it points and that base-url is what to change, without the token', async () => {
+  it('an untrusted link names the origin it is on (what base-url would be), without the token', async () => {
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1' });
     el.fetcher = async () => 'https://edu.livedigital.space/room/room1?accessToken=SECRET';
     await mountFailing(el);
     const [line] = lines('error');
     expect(line).to.include('untrusted-link');
-    expect(line).to.include('it is on https://edu.livedigital.space: set base-url');
+    expect(line).to.include(`must be an https link on ${ROOM_ORIGIN}, not on https://edu.livedigital.space`);
     expect(line).not.to.include('SECRET');
   });
 
