@@ -20,7 +20,7 @@ for (const entry of entries) {
 const expectedExports = {
   'livedigital-room': ['LivedigitalRoom', 'LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent', 'endpointFetcher', 'RoomError'],
   'livedigital-room/element': ['LivedigitalRoom', 'LdFinishEvent'],
-  'livedigital-room/react': ['LivedigitalRoom', 'LivedigitalRoomElement'],
+  'livedigital-room/react': ['LivedigitalRoomView', 'LivedigitalRoomElement'],
   'livedigital-room/server': ['createAccessLinkHandler', 'createLivedigitalClient', 'createWebhookHandler', 'toNodeListener'],
   'livedigital-room/emulator': ['startEmulator'],
 };
