@@ -20,7 +20,7 @@ export default {
   testFramework: { config: { timeout: 8000 } },
   middleware: [accessEndpointMiddleware(), loop.middleware],
   plugins: [
-    // TC39 decorators must be lowered for the browser, and the tsconfig named explicitly.
+    // The tsconfig named explicitly: esbuild must read `useDefineForClassFields: false` from it.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     roomFixturePlugin(),
     loop.plugin,

@@ -1,5 +1,6 @@
 import { RoomError } from './core/errors.js';
-import { buildRoomLink, trustRoomLink, type RoomInputs } from './core/room-link.js';
+import { parseUrl } from './core/origins.js';
+import { buildRoomLink, roomOrigin, roomPath, trustRoomLink, type RoomInputs } from './core/room-link.js';
 import type { LinkSource } from './events.js';
 
 /** What the element asks the host's backend for one mount of the room. */
@@ -34,6 +35,8 @@ export interface ObtainedLink {
 /**
  * The built-in fetcher behind `access-endpoint`: POST `{alias, participantName}` as JSON with the
  * page's cookies (the host knows its user by its own session), accept `{ "url": … }` or a plain URL.
+ * A refusal carries the HTTP status and the host's own `{error|code, message}`; an answer that is
+ * neither (an HTML page, say) is `bad-response`, not a link to be judged.
  */
 export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
   return async ({ alias, participantName, signal }) => {
@@ -45,25 +48,26 @@ export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
       cache: 'no-store',
       signal,
     });
+    const { status } = response;
+    const body = (response.headers.get('content-type') ?? '').includes('json')
+      ? await response.json().catch(() => null)
+      : (await response.text()).trim();
     if (!response.ok) {
-      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${response.status}`);
+      const { error: hostCode = body?.code, message: hostMessage } = Object(body);
+      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}`, { status, hostCode, hostMessage });
     }
-    const type = response.headers.get('content-type') ?? '';
-    if (type.includes('json')) {
-      const body: unknown = await response.json().catch(() => null);
-      return body as AccessAnswer;
-    }
-    return (await response.text()).trim();
+    return body;
   };
 }
 
+/** A fetcher's answer as an absolute link, or `bad-response` for anything else. */
 function answerToLink(answer: unknown): string {
-  if (typeof answer === 'string') return answer;
-  if (answer instanceof URL) return answer.href;
-  if (answer && typeof answer === 'object' && typeof (answer as { url?: unknown }).url === 'string') {
-    return (answer as { url: string }).url;
+  const link =
+    answer instanceof URL ? answer.href : typeof answer === 'object' && answer ? (answer as { url?: unknown }).url : answer;
+  if (typeof link !== 'string' || !parseUrl(link)) {
+    throw new RoomError('bad-response', 'the answer must be a URL or JSON { "url": … }');
   }
-  throw new RoomError('bad-response', 'the fetcher must resolve to a URL, a string or { url }');
+  return link;
 }
 
 /** The fetcher a mount uses: the property wins over `access-endpoint`. */
@@ -83,6 +87,9 @@ export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pa
   if (inputs.src) return { url: trustRoomLink(inputs.src, inputs.baseUrl), source: 'src' };
   const fetcher = activeFetcher(inputs, pageHref);
   if (!fetcher) return { url: buildRoomLink(inputs), source: 'attributes' };
+  // A single-use link is spent by asking: whatever can be wrong here must be found first.
+  roomOrigin(inputs.baseUrl);
+  roomPath(inputs);
 
   // A host that never answers must not leave people looking at a spinner: the call is given up
   // (and its signal aborted) after the timeout, even when the fetcher ignores its signal.

@@ -9,39 +9,6 @@ LivedigitalRoom.define();
 
 export * from './element.js';
 
-// Wide enough that the React wrapper's richer `React.JSX` entry is a subtype of it: @types/react 18
-// makes React.JSX.IntrinsicElements extend this global one, and a narrower type here is a compile
-// error in every React 18 app that checks library types.
-type RoomAttributes = Partial<{
-  alias: string | null;
-  'participant-name': string;
-  'access-token': string;
-  'refresh-token': string;
-  src: string | null;
-  'event-id': string;
-  'base-url': string;
-  'access-endpoint': string;
-  'access-timeout': string | number;
-  'redirect-url': string;
-  allow: string | null;
-  deny: string | null;
-  'disable-support': boolean;
-  'click-to-join': boolean;
-  label: string | null;
-  lang: string;
-  width: string | number | null;
-  height: string | number | null;
-  id: string;
-  class: string;
-  className: string;
-  style: unknown;
-  slot: string;
-  hidden: boolean;
-  ref: unknown;
-  key: string | number | bigint | null;
-  children: unknown;
-}>;
-
 declare global {
   interface HTMLElementTagNameMap {
     'livedigital-room': LivedigitalRoom;
@@ -50,10 +17,4 @@ declare global {
   // `document.addEventListener(…)`: the events bubble and cross shadow roots.
   interface HTMLElementEventMap extends LivedigitalRoomEventMap {}
   interface DocumentEventMap extends LivedigitalRoomEventMap {}
-  // React 19 and other JSX users: `<livedigital-room alias="…" />` type-checks.
-  namespace JSX {
-    interface IntrinsicElements {
-      'livedigital-room': RoomAttributes;
-    }
-  }
 }

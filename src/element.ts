@@ -13,3 +13,4 @@ export { DEFAULT_ALLOW, buildAllow } from './core/permissions.js';
 export { FINISH_CALL_MESSAGE } from './core/messages.js';
 export { LIVEDIGITAL_BASE_URL, TELEBOSS_BASE_URL, buildRoomLink, trustRoomLink } from './core/room-link.js';
 export type { RoomInputs } from './core/room-link.js';
+export type { InputAttributes as LivedigitalRoomAttributes, InputProperties as LivedigitalRoomProperties } from './inputs.js';

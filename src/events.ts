@@ -1,4 +1,4 @@
-import type { ErrorCode } from './core/errors.js';
+import type { ErrorCode, RoomErrorDetails } from './core/errors.js';
 
 /** Where the room link came from: `src`, the fetcher / access-endpoint, or built from attributes. */
 export type LinkSource = 'src' | 'fetcher' | 'attributes';
@@ -23,9 +23,10 @@ export class LdLoadEvent extends Event {
   constructor(
     readonly url: string,
     /**
-     * Permissions the room is granted but the page itself lacks, because the frame around the
-     * page (an LMS's LTI or SCORM iframe) does not allow them: e.g. `['camera', 'microphone']`.
-     * The room cannot use these. Read from Chromium's policy API; empty in other browsers.
+     * Permissions the room is granted but cannot use here: the frame around the page (an LMS's
+     * LTI or SCORM iframe) does not allow them (read from Chromium's policy API), or the page is
+     * not a secure context (`file://`, plain http off localhost), which rules out camera,
+     * microphone and screen sharing in every browser. E.g. `['camera', 'microphone']`.
      */
     readonly blockedFeatures: readonly string[] = [],
   ) {
@@ -33,16 +34,25 @@ export class LdLoadEvent extends Event {
   }
 }
 
-/** Something went wrong; the element shows a localized message with a Retry button. */
+/**
+ * Something went wrong; the element shows a localized message with a Retry button. When the
+ * host's backend refused, `status` is its HTTP status and `hostCode` / `hostMessage` its own
+ * `{error|code, message}`; `code` stays one of the element's own.
+ */
 export class LdErrorEvent extends Event {
   static readonly type = 'ld-error';
+  readonly status?: number;
+  readonly hostCode?: string;
+  readonly hostMessage?: string;
   constructor(
     readonly code: ErrorCode,
     /** An English, token-free explanation for developers. */
     readonly message: string,
     readonly cause?: unknown,
+    details: Omit<RoomErrorDetails, 'cause'> = {},
   ) {
     super(LdErrorEvent.type, init());
+    Object.assign(this, details);
   }
 }
 

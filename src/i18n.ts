@@ -6,13 +6,14 @@ export type Lang = 'ru' | 'en';
  * What a participant can do about a failure decides the wording, not its exact cause: the exact
  * code is shown beside the text (for whoever they ask for help) and is in the `ld-error` event.
  */
-export type Problem = 'setup' | 'link' | 'access';
+export type Problem = 'setup' | 'link' | 'access' | 'denied' | 'unknown';
 
 export interface Texts extends Record<Problem, string> {
   label: string;
   loading: string;
   join: string;
   retry: string;
+  open: string;
 }
 
 /** The element's own texts, by language. */
@@ -22,23 +23,38 @@ export const TEXTS: Record<Lang, Texts> = {
     loading: 'Connecting to the room…',
     join: 'Join the room',
     retry: 'Retry',
+    open: 'Open in a new tab',
     setup: 'This room is not set up correctly on this page.',
     link: 'The room link leads to an unexpected site and was not opened.',
     access: 'Could not get your room link. Check the connection and retry.',
+    denied: 'No access to this room.',
+    unknown: 'Room not found.',
   },
   ru: {
     label: 'Комната livedigital',
     loading: 'Подключаемся к комнате…',
     join: 'Войти в комнату',
     retry: 'Повторить',
+    open: 'Открыть в новой вкладке',
     setup: 'Комната на этой странице настроена неверно.',
     link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
     access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',
+    denied: 'Нет доступа к этой комнате.',
+    unknown: 'Комната не найдена.',
   },
 };
 
-export function problemOf(code: ErrorCode): Problem {
-  return code === 'untrusted-link' ? 'link' : code === 'fetch-failed' || code === 'bad-response' ? 'access' : 'setup';
+/** The host's HTTP status, when it refused, says more to a participant than "check the connection". */
+export function problemOf(code: ErrorCode, status?: number): Problem {
+  return status === 401 || status === 403
+    ? 'denied'
+    : status === 404
+      ? 'unknown'
+      : code === 'untrusted-link'
+        ? 'link'
+        : code === 'fetch-failed' || code === 'bad-response'
+          ? 'access'
+          : 'setup';
 }
 
 /** `ru-RU`, `ru` → `ru`; `en-GB` → `en`; other languages → undefined (the caller falls back). */

@@ -1,22 +1,18 @@
 import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
-import { obtainRoomLink, type Fetcher } from './access.js';
-import { RoomError, type ErrorCode } from './core/errors.js';
+import { obtainRoomLink } from './access.js';
+import { ERROR_CODES_URL, RoomError } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
-import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
+import { buildAllow, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
+import { featuresOutOfReach, log, warnMisspelledAttributes } from './diagnostics.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
 import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
+import { inputProperties, remounts, setInputDefaults, type InputProperties } from './inputs.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
-
-/** Properties whose change means a different room or iframe: each starts a new mount. */
-const MOUNT_INPUTS = new Set<PropertyKey>([
-  'alias', 'participantName', 'accessToken', 'refreshToken', 'src', 'eventId', 'baseUrl',
-  'accessEndpoint', 'fetcher', 'allow', 'deny', 'disableSupport', 'clickToJoin',
-]);
 
 /**
  * A livedigital (or teleboss) video room in an iframe: builds or fetches the room link, checks it,
@@ -26,8 +22,8 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @tagname livedigital-room
  *
  * @fires {LdAccessEvent} ld-access - A room link was obtained (`url`, `source`).
- * @fires {LdLoadEvent} ld-load - The room iframe loaded (`url`; `blockedFeatures`: permissions the frame around the page withholds).
- * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`); the element shows it with a Retry button.
+ * @fires {LdLoadEvent} ld-load - The room iframe loaded (`url`; `blockedFeatures`: permissions the room cannot use here: withheld by the frame around the page, or camera and microphone on a page that is not https).
+ * @fires {LdErrorEvent} ld-error - Something went wrong (`code`, `message`; `status`, `hostCode`, `hostMessage` when the host refused); the element shows it with a Retry button and writes it to the console. Fired a task after the failure; the `error` property keeps it.
  * @fires {LdFinishEvent} ld-finish - The room posted `ld_finish_call`. Cancelable: `preventDefault()` keeps the page from going to `redirect-url`.
  *
  * @csspart container - The box around the iframe and the status overlay; gets `width`/`height`.
@@ -35,6 +31,7 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
  * @csspart status - The loading / join / error overlay (a live region).
  * @csspart retry-button - The Retry button shown with an error.
  * @csspart join-button - The button shown with `click-to-join` before the room loads.
+ * @csspart open-button - "Open in a new tab", shown over the room when it cannot have camera or microphone where it is.
  *
  * @slot join-label - Content of the join button (default: localized "Join the room").
  *
@@ -50,27 +47,8 @@ const MOUNT_INPUTS = new Set<PropertyKey>([
 export class LivedigitalRoom extends ReactiveElement {
   static override styles = styles;
 
-  // Declared here rather than with decorators: the same reactive properties for less code.
   static override properties: PropertyDeclarations = {
-    alias: {},
-    participantName: { attribute: 'participant-name' },
-    accessToken: { attribute: 'access-token' },
-    refreshToken: { attribute: 'refresh-token' },
-    src: {},
-    eventId: { attribute: 'event-id' },
-    baseUrl: { attribute: 'base-url' },
-    accessEndpoint: { attribute: 'access-endpoint' },
-    redirectUrl: { attribute: 'redirect-url' },
-    allow: {},
-    deny: {},
-    disableSupport: { type: Boolean, attribute: 'disable-support' },
-    clickToJoin: { type: Boolean, attribute: 'click-to-join' },
-    label: {},
-    lang: { reflect: true },
-    width: {},
-    height: {},
-    accessTimeout: { type: Number, attribute: 'access-timeout' },
-    fetcher: { attribute: false },
+    ...inputProperties(),
     _state: { state: true },
     link: { state: true },
     problem: { state: true },
@@ -82,52 +60,15 @@ export class LivedigitalRoom extends ReactiveElement {
     return this;
   }
 
-  /** Room alias: the short id in `/room/<alias>`. */
-  alias: string | null = null;
-  /** Display name in the room (`participantName`). */
-  participantName: string | null = null;
-  /** Token from a generate-access link (`accessToken`). Never reflected to an attribute. */
-  accessToken: string | null = null;
-  /** A registered user's refresh token for background sign-in (`refreshToken`). Never reflected. */
-  refreshToken: string | null = null;
-  /** A complete room link (e.g. generate-access's `url`); wins over alias and tokens. */
-  src: string | null = null;
-  /** An autowebinar (playback) event: `<base-url>/event/<id>`. */
-  eventId: string | null = null;
-  /** Room site origin; `https://a.teleboss.ru` for teleboss. Default `https://edu.livedigital.space`. */
-  baseUrl: string | null = null;
-  /** Host backend URL; the built-in fetcher POSTs `{alias, participantName}` there and expects `{url}`. */
-  accessEndpoint: string | null = null;
-  /** Milliseconds the host backend gets to answer before the element shows an error (default 20000). */
-  accessTimeout: number | null = null;
-  /** Where the page goes when the call ends (http(s) only). */
-  redirectUrl: string | null = null;
-  /** Replaces the default permission list (`camera; microphone; …`). */
-  allow: string | null = null;
-  /** Space-separated features to refuse, emitted as `<feature> 'none'`. */
-  deny: string | null = null;
-  /** Turns off the vendor's support widget (`disableSupport`). */
-  disableSupport = false;
-  /** Show a Join button and spend no link until the user clicks it. */
-  clickToJoin = false;
-  /** Accessible name of the iframe; default localized "livedigital room". */
-  label: string | null = null;
-  /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */
-  override lang!: string;
-  /** Width as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  width: string | null = null;
-  /** Height as on the vendor's iframe: a number means px, otherwise a CSS length. */
-  height: string | null = null;
-  /**
-   * Gets a personal room link from the host's backend; called again for every new iframe, since
-   * generate-access links work once. Wins over `access-endpoint`.
-   */
-  fetcher: Fetcher | null = null;
+  constructor() {
+    super();
+    setInputDefaults(this);
+  }
 
   private _state: RoomState = 'idle';
   private link: URL | null = null;
-  /** The code of the error on show; the message went out with `ld-error`. */
-  private problem: ErrorCode | null = null;
+  /** The error on show, until the next mount. */
+  private problem: RoomError | null = null;
 
   // Private fields start undefined: every use treats that like null / false.
   #box?: HTMLDivElement;
@@ -138,10 +79,19 @@ export class LivedigitalRoom extends ReactiveElement {
   #mount?: AbortController | null;
   #mountPending?: boolean;
   #joined?: boolean;
+  #openButton?: HTMLButtonElement | null;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
     return this._state;
+  }
+
+  /**
+   * The last error (`code`, `message`, and `status` / `hostCode` / `hostMessage` when the host
+   * refused), or null: for code that starts listening after the element has already failed.
+   */
+  get error(): RoomError | null {
+    return this.problem;
   }
 
   /** Gets a fresh link (a new fetcher call where there is one) and loads a fresh iframe. */
@@ -151,10 +101,16 @@ export class LivedigitalRoom extends ReactiveElement {
     this.requestUpdate();
   }
 
+  /** What the Join button does with `click-to-join`: spends the first link and loads the room. */
+  join(): void {
+    this.reload();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#connection = new AbortController();
     window.addEventListener('message', (event) => this.#onMessage(event), { signal: this.#connection.signal });
+    warnMisspelledAttributes(this);
     // An iframe put back into the document navigates again, spending a single-use link.
     this.#mountPending = true;
     this.requestUpdate();
@@ -168,7 +124,8 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.hasUpdated && [...changed.keys()].some((key) => MOUNT_INPUTS.has(key))) {
+    // A redirect-url is checked when set: a bad one is found before a link is spent, not at the end of the call.
+    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirectFails()))) {
       this.#joined = false;
       this.#mountPending = true;
     }
@@ -192,7 +149,9 @@ export class LivedigitalRoom extends ReactiveElement {
       return;
     }
     this._state = 'loading';
-    obtainRoomLink(this, mount.signal, location.href).then(
+    Promise.resolve()
+      .then(() => (this.#redirect(), obtainRoomLink(this, mount.signal, location.href)))
+      .then(
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
         this.link = url;
@@ -204,21 +163,55 @@ export class LivedigitalRoom extends ReactiveElement {
     );
   }
 
+  /** Where the call's end leads, checked against this page: throws `unsafe-redirect`. */
+  #redirect(): URL | '' | null {
+    return this.redirectUrl && safeRedirectUrl(this.redirectUrl, location.href);
+  }
+
+  #redirectFails(): boolean {
+    try {
+      this.#redirect();
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  /**
+   * Shows the error, writes it to the console once, and fires `ld-error` a task later: an error
+   * found as the element connects would otherwise fire before a page's `<script>` placed after the
+   * element's script could listen. `error` keeps it for anyone later still.
+   */
   #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
     this._state = next;
-    this.problem = known.code;
-    this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
+    this.problem = known;
+    log(`${known.code}: ${known.message}. See ${ERROR_CODES_URL}`, 'error');
+    setTimeout(() => this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause, known)));
   }
 
   #onFrameLoad(frame: HTMLIFrameElement): void {
     if (this._state !== 'loading' || !this.link) return;
     this._state = 'ready';
     if (this.clickToJoin) frame.focus();
-    // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`.
-    const blocked = featuresThePageLacks(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy);
-    if (blocked.length) console.warn(`livedigital-room: the frame around this page blocks ${blocked.join(', ')}`);
+    // The commonest "no camera in the room" on an LMS: the LMS frames the page without `allow`;
+    // the commonest in a quick try: a page opened from a file or over plain http.
+    const blocked = featuresOutOfReach(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy, isSecureContext);
+    if (blocked.length) {
+      log(`${isSecureContext ? 'the frame around this page' : 'a page that is not https'} blocks ${blocked.join(', ')}`);
+      // The room can have camera and microphone in a tab of its own: with a fresh link, as links work once.
+      this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
+      this.#openButton.style.cssText = 'position:absolute;top:8px;right:8px';
+      this.#box!.insertBefore(this.#openButton, this.#box!.lastElementChild); // the status overlay stays last, on top
+    }
     this.dispatchEvent(new LdLoadEvent(this.link.href, blocked));
+  }
+
+  #openInNewTab(): void {
+    obtainRoomLink(this, this.#mount!.signal, location.href).then(
+      ({ url }) => open(url, '_blank', 'noopener'),
+      (error: unknown) => this.#fail(error, 'error'),
+    );
   }
 
   #onMessage(event: MessageEvent): void {
@@ -230,7 +223,7 @@ export class LivedigitalRoom extends ReactiveElement {
     this.dispatchEvent(finish);
     if (finish.defaultPrevented || !this.redirectUrl) return;
     try {
-      location.assign(safeRedirectUrl(this.redirectUrl, location.href).href);
+      location.assign((this.#redirect() as URL).href);
     } catch (error) {
       this.#fail(error, 'finished');
     }
@@ -262,26 +255,30 @@ export class LivedigitalRoom extends ReactiveElement {
     // A new link always gets a new iframe: a fresh navigation, read with the current permissions.
     if (this.#frameLink !== this.link) {
       this.#frame?.remove();
+      this.#openButton?.remove();
       this.#frame = this.link ? box.insertBefore(this.#createFrame(this.link), status) : null;
       this.#frameLink = this.link;
     }
     if (this.#frame) this.#frame.title = this.label || t.label;
 
     const problem = this.problem;
-    const view = problem ? `error ${problem}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
+    const view = problem ? `error ${problem.code} ${problem.status}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
     if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
     this.#view = `${view} ${lang}`;
     status.setAttribute('role', problem ? 'alert' : 'status');
     status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
     status.hidden = !view;
-    const reload = () => this.reload();
     status.replaceChildren(
       ...(problem
-        ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, reload, t.retry)]
+        ? [
+            el('p', {}, t[problemOf(problem.code, problem.status)], el('small', {}, ` (${problem.code})`)),
+            // Nothing to retry once the call is over.
+            ...(this._state === 'finished' ? [] : [button({ part: 'retry-button' }, () => this.reload(), t.retry)]),
+          ]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
           : view === 'join'
-            ? [button({ part: 'join-button' }, reload, el('slot', { name: 'join-label' }, t.join))]
+            ? [button({ part: 'join-button' }, () => this.join(), el('slot', { name: 'join-label' }, t.join))]
             : []),
     );
   }
@@ -318,8 +315,9 @@ function button(attributes: { part: string }, onClick: () => void, label: Node |
   return node;
 }
 
-// Typed listeners: `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.
-export interface LivedigitalRoom {
+// The inputs' properties, typed and documented from the one record in inputs.ts; typed listeners:
+// `el.addEventListener('ld-finish', (e) => e.redirectUrl)`.
+export interface LivedigitalRoom extends InputProperties {
   addEventListener<K extends keyof LivedigitalRoomEventMap>(
     type: K,
     listener: TypedEventListenerOrEventListenerObject<LivedigitalRoomEventMap, K>,

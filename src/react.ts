@@ -1,5 +1,5 @@
 /**
- * `livedigital-room/react`: `<LivedigitalRoom>` for React 18 and 19 — typed props, and
+ * `livedigital-room/react`: `<LivedigitalRoomView>` for React 18 and 19 — typed props, and
  * `onLdAccess` / `onLdLoad` / `onLdError` / `onLdFinish` callbacks for the element's events.
  *
  * Importing it registers `<livedigital-room>` (where a custom element registry exists, so server
@@ -28,30 +28,12 @@ import {
 import type { Fetcher } from './access.js';
 import { LivedigitalRoom as LivedigitalRoomElement } from './define.js';
 import type { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent } from './events.js';
+import { INPUTS, type InputAttributes, type InputName, type InputProperties } from './inputs.js';
 
 /** The element's inputs the wrapper sets as properties (all but `fetcher`, handled on its own). */
-const INPUTS = [
-  'alias',
-  'participantName',
-  'accessToken',
-  'refreshToken',
-  'src',
-  'eventId',
-  'baseUrl',
-  'accessEndpoint',
-  'accessTimeout',
-  'redirectUrl',
-  'allow',
-  'deny',
-  'disableSupport',
-  'clickToJoin',
-  'label',
-  'lang',
-  'width',
-  'height',
-] as const;
+const INPUT_NAMES = (Object.keys(INPUTS) as InputName[]).filter((name): name is PropName => name !== 'fetcher');
 
-type InputName = (typeof INPUTS)[number];
+type PropName = Exclude<InputName, 'fetcher'>;
 
 /** Callback prop → event name. */
 const EVENTS = {
@@ -66,50 +48,14 @@ type CallbackName = keyof typeof EVENTS;
 // Effects never run on the server; React 18 warns about useLayoutEffect there, so use the quiet one.
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
-/** The element's inputs as React props; `width`/`height` also take a number of pixels. */
-export interface LivedigitalRoomInputs {
-  /** Room alias: the short id in `/room/<alias>`. */
-  alias?: string | null;
-  /** Display name in the room. */
-  participantName?: string | null;
-  /** Token from a generate-access link; set as a property, never rendered as an attribute. */
-  accessToken?: string | null;
-  /** A registered user's refresh token; set as a property, never rendered as an attribute. */
-  refreshToken?: string | null;
-  /** A complete room link; wins over alias and tokens. */
-  src?: string | null;
-  /** An autowebinar (playback) event id. */
-  eventId?: string | null;
-  /** Room site origin, e.g. `https://a.teleboss.ru`. Default `https://edu.livedigital.space`. */
-  baseUrl?: string | null;
-  /** Host backend URL for the built-in fetcher (POST `{alias, participantName}` → `{url}`). */
-  accessEndpoint?: string | null;
-  /** Milliseconds the host backend gets to answer (default 20000). */
-  accessTimeout?: number | null;
-  /** Where the page goes when the call ends (http(s) only) unless `onLdFinish` calls `preventDefault()`. */
-  redirectUrl?: string | null;
-  /** Replaces the default permission list. */
-  allow?: string | null;
-  /** Space-separated features to refuse. */
-  deny?: string | null;
-  /** Turns off the vendor's support widget. */
-  disableSupport?: boolean;
-  /** Show a Join button and spend no link until the user clicks it. */
-  clickToJoin?: boolean;
-  /** Accessible name of the iframe. */
-  label?: string | null;
-  /** `ru` or `en` for the element's own texts. */
-  lang?: string;
-  /** A number means px, otherwise a CSS length. */
-  width?: string | number | null;
-  /** A number means px, otherwise a CSS length. */
-  height?: string | number | null;
-  /**
-   * Gets a personal room link from your backend; called once per room mount. The newest function
-   * is called, so an inline arrow function is fine: it does not reload the room.
-   */
-  fetcher?: Fetcher | null;
-}
+/**
+ * The element's inputs as React props; `width`/`height` also take a number of pixels. `fetcher`:
+ * the newest function is called, so an inline arrow function is fine: it does not reload the room.
+ * Tokens are set as properties, never rendered as attributes.
+ */
+export type LivedigitalRoomInputs = {
+  [K in InputName]?: K extends 'width' | 'height' ? InputProperties[K] | number : InputProperties[K];
+};
 
 export interface LivedigitalRoomCallbacks {
   /** A room link was obtained (`event.url`, `event.source`). */
@@ -122,7 +68,7 @@ export interface LivedigitalRoomCallbacks {
   onLdFinish?: (event: LdFinishEvent) => void;
 }
 
-export interface LivedigitalRoomProps
+export interface LivedigitalRoomViewProps
   extends LivedigitalRoomInputs,
     LivedigitalRoomCallbacks,
     Omit<HTMLAttributes<LivedigitalRoomElement>, keyof LivedigitalRoomInputs | CallbackName | 'children'> {
@@ -130,19 +76,22 @@ export interface LivedigitalRoomProps
   children?: ReactNode;
 }
 
-function toInputValue(name: InputName, value: unknown): unknown {
+function toInputValue(name: PropName, value: unknown): unknown {
   return (name === 'width' || name === 'height') && typeof value === 'number' ? String(value) : value;
 }
 
-/** `<livedigital-room>` as a React component. The `ref` is the element itself. */
-export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoomProps>(function LivedigitalRoom(props, ref) {
+/**
+ * `<livedigital-room>` as a React component. The `ref` is the element itself. Named apart from the
+ * element class `LivedigitalRoom`, so both can be imported side by side.
+ */
+export const LivedigitalRoomView = forwardRef<LivedigitalRoomElement, LivedigitalRoomViewProps>(function LivedigitalRoomView(props, ref) {
   const element = useRef<LivedigitalRoomElement | null>(null);
   const latest = useRef(props);
   latest.current = props;
   // What this component last set (to tell changes apart) and the element's own defaults (to
   // restore when a prop goes away).
-  const applied = useRef<Partial<Record<InputName, unknown>>>({});
-  const defaults = useRef<Partial<Record<InputName, unknown>> | null>(null);
+  const applied = useRef<Partial<Record<PropName, unknown>>>({});
+  const defaults = useRef<Partial<Record<PropName, unknown>> | null>(null);
   const stableFetcher = useRef<Fetcher | null>(null);
   stableFetcher.current ??= (request) => {
     const fetcher = latest.current.fetcher;
@@ -156,12 +105,12 @@ export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoo
   // Inputs first, in one pass, before the element's first update (a microtask after connecting).
   useClientLayoutEffect(() => {
     const el = element.current!;
-    const start = defaults.current ?? (defaults.current = Object.fromEntries(INPUTS.map((name) => [name, el[name]])));
-    for (const name of INPUTS) {
+    const start = defaults.current ?? (defaults.current = Object.fromEntries(INPUT_NAMES.map((name) => [name, el[name]])));
+    for (const name of INPUT_NAMES) {
       const value = toInputValue(name, latest.current[name]);
       if (name in applied.current ? Object.is(applied.current[name], value) : value === undefined) continue;
       applied.current[name] = value;
-      (el as unknown as Record<InputName, unknown>)[name] = value === undefined ? start[name] : value;
+      (el as unknown as Record<PropName, unknown>)[name] = value === undefined ? start[name] : value;
     }
     const fetcher = hasFetcher ? stableFetcher.current : null;
     if (el.fetcher !== fetcher) el.fetcher = fetcher;
@@ -180,7 +129,7 @@ export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoo
 
   const domProps: Record<string, unknown> = { ref: element };
   for (const [key, value] of Object.entries(props)) {
-    if (key === 'fetcher' || key in EVENTS || (INPUTS as readonly string[]).includes(key)) continue;
+    if (key === 'fetcher' || key in EVENTS || key in INPUTS) continue;
     domProps[key] = value;
   }
   return createElement('livedigital-room', domProps);
@@ -189,24 +138,17 @@ export const LivedigitalRoom = forwardRef<LivedigitalRoomElement, LivedigitalRoo
 export { LivedigitalRoomElement };
 export type { Fetcher };
 
-// Using the tag itself in React 19 JSX: `<livedigital-room alias="…" />` type-checks once this
+// Using the tag itself in React JSX: `<livedigital-room alias="…" />` type-checks once this
 // module is imported (React 19 sets known properties, and `onld-finish` listens to `ld-finish`).
 type RawEventProps = {
   [K in CallbackName as `onld-${K extends `onLd${infer Rest}` ? Lowercase<Rest> : never}`]?: LivedigitalRoomCallbacks[K];
 };
 
-/** What `<livedigital-room>` takes in React 19 JSX: properties, attributes and `onld-*` listeners. */
+/** What `<livedigital-room>` takes in React JSX: properties, attributes and `onld-*` listeners. */
 export type LivedigitalRoomJsxProps = LivedigitalRoomInputs &
-  RawEventProps & {
-    'participant-name'?: string;
-    'event-id'?: string;
-    'base-url'?: string;
-    'access-endpoint'?: string;
-    'access-timeout'?: string | number;
-    'redirect-url'?: string;
-    'disable-support'?: boolean;
-    'click-to-join'?: boolean;
-  } & Omit<HTMLAttributes<LivedigitalRoomElement>, keyof LivedigitalRoomInputs> &
+  RawEventProps &
+  InputAttributes &
+  Omit<HTMLAttributes<LivedigitalRoomElement>, keyof LivedigitalRoomInputs> &
   ClassAttributes<LivedigitalRoomElement>;
 
 declare module 'react' {

@@ -12,14 +12,33 @@ export type ErrorCode =
   | 'bad-response'
   | 'unsafe-redirect';
 
-/** A failure with a stable machine-readable code. Messages never carry tokens. */
+/** Where the README explains each code and what to change; console lines link here. */
+export const ERROR_CODES_URL = 'https://www.npmjs.com/package/livedigital-room#error-codes';
+
+export interface RoomErrorDetails {
+  cause?: unknown;
+  /** The HTTP status the host's backend answered with (0: it could not be reached). */
+  status?: number;
+  /** The host backend's own error code and message, from a JSON body `{error|code, message}`. */
+  hostCode?: string;
+  hostMessage?: string;
+}
+
+/**
+ * A failure with a stable machine-readable code; the host's own code and message, when it sent
+ * them, ride along. Messages never carry tokens.
+ */
 export class RoomError extends Error {
   override readonly name = 'RoomError';
+  readonly status?: number;
+  readonly hostCode?: string;
+  readonly hostMessage?: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    details: RoomErrorDetails = {},
   ) {
-    super(message, options);
+    super(message, details);
+    Object.assign(this, details);
   }
 }

@@ -43,26 +43,34 @@ function present(value: string | null | undefined): value is string {
 }
 
 /**
+ * The room's path, `/event/<id>` or `/room/<alias>`, or undefined when neither is set. Throws for
+ * an id that is set but malformed: checked before a host is asked for a single-use link too.
+ */
+export function roomPath(inputs: RoomInputs): string | undefined {
+  if (present(inputs.eventId)) {
+    if (!ID_PATTERN.test(inputs.eventId)) {
+      throw new RoomError('invalid-event-id', 'event-id may contain only letters, digits, "_" and "-"');
+    }
+    return `/event/${inputs.eventId}`;
+  }
+  if (present(inputs.alias)) {
+    if (!isValidAlias(inputs.alias)) {
+      throw new RoomError('invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
+    }
+    return `/room/${inputs.alias}`;
+  }
+  return undefined;
+}
+
+/**
  * Builds `<base>/room/<alias>?participantName=…&accessToken=…` (or `<base>/event/<id>`).
  * Every value goes through URLSearchParams, so a name like `A&accessToken=x#y` stays one value.
  * An access token wins over a refresh token: a generate-access link is the more specific grant.
  */
 export function buildRoomLink(inputs: RoomInputs): URL {
   const origin = roomOrigin(inputs.baseUrl);
-  let path: string;
-  if (present(inputs.eventId)) {
-    if (!ID_PATTERN.test(inputs.eventId)) {
-      throw new RoomError('invalid-event-id', 'event-id may contain only letters, digits, "_" and "-"');
-    }
-    path = `/event/${inputs.eventId}`;
-  } else if (present(inputs.alias)) {
-    if (!isValidAlias(inputs.alias)) {
-      throw new RoomError('invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
-    }
-    path = `/room/${inputs.alias}`;
-  } else {
-    throw new RoomError('missing-room', 'set alias, event-id, src, a fetcher or access-endpoint');
-  }
+  const path = roomPath(inputs);
+  if (!path) throw new RoomError('missing-room', 'set alias, event-id, src, a fetcher or access-endpoint');
   const url = new URL(path, origin);
   if (present(inputs.participantName)) url.searchParams.set('participantName', inputs.participantName);
   if (present(inputs.accessToken)) url.searchParams.set('accessToken', inputs.accessToken);
@@ -79,7 +87,8 @@ export function trustRoomLink(link: string | URL, baseUrl?: string | null): URL 
   const origin = roomOrigin(baseUrl);
   const url = parseUrl(link);
   if (!url || !isSecureRoomUrl(url) || url.origin !== origin) {
-    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}`);
+    // The origin says where the link points (never the token); often base-url is what to change.
+    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}${url ? `, not on ${url.origin}` : ''}`);
   }
   return url;
 }

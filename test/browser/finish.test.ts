@@ -1,7 +1,17 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { LdErrorEvent, LdFinishEvent } from '../../src/events.js';
 import type { LivedigitalRoom } from '../../src/element.js';
-import { ROOM_ORIGIN, command, create, frameOf, mountLoaded, nextMessage, recordEvents } from './helpers.js';
+import { ROOM_ORIGIN, command, create, frameOf, mountFailing, mountLoaded, nextMessage, recordEvents } from './helpers.js';
+
+/** Messages to this window that `pick` finds something in, from now on. */
+function recordMessages(pick: (data: any) => unknown): unknown[] {
+  const seen: unknown[] = [];
+  window.addEventListener('message', (event) => {
+    const value = pick(event.data);
+    if (value !== undefined) seen.push(value);
+  });
+  return seen;
+}
 
 
 /** A host page (as an LMS would have) in a frame of the test page, with a room element inside. */
@@ -34,16 +44,19 @@ describe('<livedigital-room> at the end of the call', () => {
     expect(frame.contentWindow!.location.pathname).to.equal('/test/fixtures/host.html');
   });
 
-  it('refuses a javascript: redirect with unsafe-redirect and does not navigate', async () => {
-    const { frame, room, roomWindow } = await hostPage({ redirect: 'javascript:parent.__pwned = 1' });
+  it('refuses a javascript: redirect-url with unsafe-redirect before any link, and never navigates', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `/test/fixtures/host.html?${new URLSearchParams({ base: ROOM_ORIGIN, redirect: 'javascript:parent.__pwned = 1', endpoint: '/test-api/access-link' })}`;
     const error = nextMessage((data) => (typeof data === 'string' && data.startsWith('host:error:') ? data : undefined));
-    const finished = nextMessage((data) => (data === 'host:finished' ? true : undefined));
-    roomWindow.postMessage('test:finish', '*');
+    const accessed = recordMessages((data) => data?.access);
+    document.body.append(frame);
     expect(await error).to.equal('host:error:unsafe-redirect');
-    await finished;
+    const room = frame.contentDocument!.querySelector('livedigital-room') as LivedigitalRoom;
+    expect(room.state).to.equal('error');
+    expect(frameOf(room), 'no room frame').to.equal(null);
+    expect(accessed, 'no link asked for').to.deep.equal([]);
     expect((frame.contentWindow as any).navigations).to.deep.equal([]);
     expect((window as any).__pwned).to.equal(undefined);
-    expect(room.state).to.equal('finished');
   });
 
   it('fires a cancelable ld-finish once and becomes finished', async () => {
@@ -109,13 +122,33 @@ describe('<livedigital-room> at the end of the call', () => {
     expect(finishA).to.have.length(1);
   });
 
-  it('reports unsafe-redirect for a data: URL and keeps the page', async () => {
+  it('checks redirect-url when it is set: a data: URL never spends a link', async () => {
+    let calls = 0;
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'redirect-url': 'data:text/html,<b>x</b>' });
-    const frame = await mountLoaded(el);
+    el.fetcher = async () => `${ROOM_ORIGIN}/room/room1?accessToken=t${++calls}`;
+    expect((await mountFailing(el)).code).to.equal('unsafe-redirect');
+    expect(calls).to.equal(0);
+    expect(frameOf(el)).to.equal(null);
+    expect(el.error?.code).to.equal('unsafe-redirect');
+  });
+
+  it('a redirect-url changed to a bad one after load is refused then, not when the call ends', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'redirect-url': '/test/fixtures/landed.html' });
+    await mountLoaded(el);
     const failed = oneEvent<LdErrorEvent>(el, 'ld-error');
-    await command(frame.contentWindow!, 'test:finish');
+    el.redirectUrl = 'javascript:alert(1)';
     expect((await failed).code).to.equal('unsafe-redirect');
-    expect(el.state).to.equal('finished');
+    expect(el.state).to.equal('error');
+    expect(frameOf(el)).to.equal(null);
+  });
+
+  it('a redirect-url changed to another good one keeps the room', async () => {
+    const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'redirect-url': '/test/fixtures/landed.html' });
+    const frame = await mountLoaded(el);
+    el.redirectUrl = '/test/fixtures/landed.html?other';
+    await el.updateComplete;
+    expect(frameOf(el)).to.equal(frame);
+    expect(el.state).to.equal('ready');
   });
 
   it('removes its window listener when it leaves the page', async () => {

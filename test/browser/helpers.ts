@@ -1,7 +1,7 @@
 import { fixture, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LivedigitalRoom } from '../../src/element.js';
-import type { LdErrorEvent } from '../../src/events.js';
+import type { LdErrorEvent, LdLoadEvent } from '../../src/events.js';
 
 /** The test page is http://localhost:<port>; the same server as 127.0.0.1 is a real second origin. */
 export const ROOM_ORIGIN = `http://127.0.0.1:${location.port}`;
@@ -21,16 +21,37 @@ export function create(attributes: Record<string, string> = {}): LivedigitalRoom
   return el;
 }
 
+/** Every wait in a test has a limit: below mocha's, so the failure says what was awaited. */
+export const WAIT_MS = 5000;
+
+/** `promise`, or a rejection naming `what` after `ms`. */
+export function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The element's next `ld-load`; rejects at once with the code and message if `ld-error` comes
+ * first, so a failing mount reads as its error rather than a timeout.
+ */
+export function nextLoad(el: LivedigitalRoom): Promise<LdLoadEvent> {
+  const failed = oneEvent<LdErrorEvent>(el, 'ld-error').then((event) => {
+    throw new Error(`ld-error ${event.code}: ${event.message}`);
+  });
+  return within(Promise.race([oneEvent<LdLoadEvent>(el, 'ld-load'), failed]), 'ld-load');
+}
+
 /** Puts the element into a fresh fixture container and waits for its iframe to load. */
 export async function mountLoaded(el: LivedigitalRoom): Promise<HTMLIFrameElement> {
-  const loaded = oneEvent(el, 'ld-load');
+  const loaded = nextLoad(el);
   await fixture(el);
   await loaded;
   return frameOf(el)!;
 }
 
 export async function mountFailing(el: LivedigitalRoom): Promise<LdErrorEvent> {
-  const failed = oneEvent<LdErrorEvent>(el, 'ld-error');
+  const failed = within(oneEvent<LdErrorEvent>(el, 'ld-error'), 'ld-error');
   await fixture(el);
   const event = await failed;
   await el.updateComplete;
@@ -43,7 +64,7 @@ export async function mountFailing(el: LivedigitalRoom): Promise<LdErrorEvent> {
  * `ld_finish_call` it sent has been seen (and ignored or not) by every listener.
  */
 export function command(frameWindow: Window, message: unknown, listenOn: Window = window): Promise<void> {
-  return new Promise((resolve) => {
+  return within(new Promise((resolve) => {
     const onAck = (event: MessageEvent) => {
       if (event.data === 'test:ack') {
         listenOn.removeEventListener('message', onAck);
@@ -52,7 +73,7 @@ export function command(frameWindow: Window, message: unknown, listenOn: Window 
     };
     listenOn.addEventListener('message', onAck);
     frameWindow.postMessage(message, '*');
-  });
+  }), `test:ack for ${JSON.stringify(message)}`);
 }
 
 export function deferred<T>() {
@@ -73,7 +94,7 @@ export function recordEvents(el: EventTarget, type: string): Event[] {
 
 /** The next message to this window that `match` picks a value from. */
 export function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
+  return within(new Promise((resolve) => {
     const onMessage = (event: MessageEvent) => {
       const value = match(event.data);
       if (value !== undefined) {
@@ -82,5 +103,5 @@ export function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> 
       }
     };
     window.addEventListener('message', onMessage);
-  });
+  }), 'the awaited message');
 }

@@ -20,7 +20,7 @@ for (const entry of entries) {
 const expectedExports = {
   'livedigital-room': ['LivedigitalRoom', 'LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent', 'endpointFetcher', 'RoomError'],
   'livedigital-room/element': ['LivedigitalRoom', 'LdFinishEvent'],
-  'livedigital-room/react': ['LivedigitalRoom', 'LivedigitalRoomElement'],
+  'livedigital-room/react': ['LivedigitalRoomView', 'LivedigitalRoomElement'],
   'livedigital-room/server': ['createAccessLinkHandler', 'createLivedigitalClient', 'createWebhookHandler', 'toNodeListener'],
   'livedigital-room/emulator': ['startEmulator'],
 };
@@ -42,8 +42,8 @@ report("'livedigital-room/react' starts with the 'use client' directive", /^["']
 try {
   const { createElement } = await import('react');
   const { renderToString } = await import('react-dom/server');
-  const { LivedigitalRoom } = modules['livedigital-room/react'];
-  const html = renderToString(createElement(LivedigitalRoom, { alias: 'EGBYWoMZJe', accessToken: 'SECRET-TOKEN', className: 'room', id: 'lesson' }));
+  const { LivedigitalRoomView } = modules['livedigital-room/react'];
+  const html = renderToString(createElement(LivedigitalRoomView, { alias: 'EGBYWoMZJe', accessToken: 'SECRET-TOKEN', className: 'room', id: 'lesson' }));
   report('React wrapper renders on the server', /^<livedigital-room[^>]*class="room"[^>]*>/.test(html) && html.includes('id="lesson"'), html);
   report('server-rendered HTML carries no token', !html.includes('SECRET-TOKEN'), html);
 } catch (error) {
@@ -73,7 +73,7 @@ const publicProperties = [...Room.elementProperties].filter(([, options]) => !op
 same(
   'properties and methods',
   declaration.members.filter((m) => !m.static).map((m) => m.name),
-  [...publicProperties, 'state', 'reload'],
+  [...publicProperties, 'state', 'error', 'reload', 'join'],
 );
 const events = ['LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent'].map((name) => modules['livedigital-room'][name].type);
 same('events', declaration.events.map((e) => e.name), events);

@@ -74,10 +74,14 @@ describe('trustRoomLink', () => {
     });
   }
 
-  it('does not quote the link (and its token) in the error message', () => {
+  it('names the origin the link is on (what base-url would have to be), never the link or its token', () => {
+    assert.throws(
+      () => trustRoomLink('https://user:pw@evil.example/room/a?accessToken=SECRET'),
+      (e: unknown) => e instanceof RoomError && !/SECRET|room\/a|pw/.test(e.message),
+    );
     assert.throws(
       () => trustRoomLink('https://evil.example/room/a?accessToken=SECRET'),
-      (e: unknown) => e instanceof RoomError && !e.message.includes('SECRET') && !e.message.includes('evil'),
+      (e: unknown) => e instanceof RoomError && e.message.endsWith('not on https://evil.example') && !e.message.includes('SECRET'),
     );
   });
 });

@@ -52,18 +52,19 @@ describe('package.json', () => {
     assert.ok(pkg.peerDependencies.react);
     assert.equal(pkg.peerDependenciesMeta.react.optional, true);
     assert.equal(pkg.dependencies.react, undefined);
-    assert.ok(pkg.dependencies.lit);
+    assert.ok(pkg.dependencies['@lit/reactive-element']);
+    assert.equal(pkg.dependencies.lit, undefined);
   });
 });
 
 describe('entries in Node without a DOM', () => {
   it('imports src/react.ts (the React wrapper) and renders it on the server', async () => {
-    const { LivedigitalRoom, LivedigitalRoomElement } = await import('../../src/react.js');
+    const { LivedigitalRoomView, LivedigitalRoomElement } = await import('../../src/react.js');
     const { createElement } = await import('react');
     const { renderToString } = await import('react-dom/server');
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
     assert.equal(typeof LivedigitalRoomElement.define, 'function');
-    const html = renderToString(createElement(LivedigitalRoom, { alias: 'room1', accessToken: 'SECRET', className: 'room' }));
+    const html = renderToString(createElement(LivedigitalRoomView, { alias: 'room1', accessToken: 'SECRET', className: 'room' }));
     assert.equal(html, '<livedigital-room class="room"></livedigital-room>');
   });
 });

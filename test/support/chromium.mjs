@@ -17,5 +17,8 @@ export const chromiumLaunchOptions = {
     '--disable-sync',
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
+    // A name for the test server that is not localhost: a page served under it is not a secure
+    // context, as a page over plain http on a network address is.
+    '--host-resolver-rules=MAP insecure.test 127.0.0.1',
   ],
 };

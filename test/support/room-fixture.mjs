@@ -57,7 +57,15 @@ export function accessEndpointMiddleware() {
       case '/test-api/access-link-text':
         return answer(200, 'text/plain', link.href);
       case '/test-api/forbidden':
-        return answer(403, 'application/json', JSON.stringify({ error: 'forbidden' }));
+        return answer(403, 'application/json', JSON.stringify({ error: 'forbidden', message: 'not enrolled in this course' }));
+      case '/test-api/missing':
+        return answer(404, 'application/json', JSON.stringify({ code: 'room-not-found', message: 'no such lesson' }));
+      case '/test-api/broken':
+        return answer(500, 'application/json', JSON.stringify({ error: 'internal' }));
+      case '/test-api/html':
+        return answer(200, 'text/html', '<!doctype html><title>Sign in</title><p>Please sign in</p>');
+      case '/test-api/empty':
+        return answer(200, 'text/plain', '');
       case '/test-api/foreign':
         return answer(200, 'application/json', JSON.stringify({ url: 'https://evil.example/room/x' }));
       case '/test-api/not-a-link':

@@ -1,6 +1,6 @@
 'use client';
 // The README's React snippet with access-endpoint, as a client component of the App Router.
-import { LivedigitalRoom } from 'livedigital-room/react';
+import { LivedigitalRoomView } from 'livedigital-room/react';
 import { useState } from 'react';
 
 declare global {
@@ -18,7 +18,7 @@ export function Lesson({ baseUrl, alias }: { baseUrl: string; alias: string }) {
   return (
     <main>
       <h1>Lesson</h1>
-      <LivedigitalRoom
+      <LivedigitalRoomView
         baseUrl={baseUrl}
         alias={alias}
         participantName="Ann"

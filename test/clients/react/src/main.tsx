@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LivedigitalRoom, type LivedigitalRoomElement } from 'livedigital-room/react';
+import { LivedigitalRoomView, type LivedigitalRoomElement } from 'livedigital-room/react';
 
 declare global {
   interface Window {
@@ -46,7 +46,7 @@ function App() {
         Unmount
       </button>
       {shown && (
-        <LivedigitalRoom
+        <LivedigitalRoomView
           key={mount}
           ref={room}
           baseUrl={base}
@@ -76,7 +76,7 @@ function App() {
           }}
         >
           <span slot="join-label">Join the lesson</span>
-        </LivedigitalRoom>
+        </LivedigitalRoomView>
       )}
       <p>
         Links: <output id="links">{links.length}</output>, finished: <output id="finished">{finished}</output>

@@ -1,14 +1,14 @@
 // Type-checked only (`tsc` in the clients suite), never run: what the package's types promise.
 import type { LdFinishEvent } from 'livedigital-room';
-import { LivedigitalRoom, type LivedigitalRoomElement, type LivedigitalRoomProps } from 'livedigital-room/react';
+import { LivedigitalRoomView, type LivedigitalRoomElement, type LivedigitalRoomViewProps } from 'livedigital-room/react';
 
 export function RawTag() {
   // React 19 JSX knows the tag once livedigital-room/react is imported.
   return <livedigital-room alias="EGBYWoMZJe" base-url="https://edu.livedigital.space" onld-finish={(event) => event.redirectUrl} />;
 }
 
-export function Wrapper(props: LivedigitalRoomProps) {
-  return <LivedigitalRoom {...props} onLdFinish={(event: LdFinishEvent) => event.preventDefault()} />;
+export function Wrapper(props: LivedigitalRoomViewProps) {
+  return <LivedigitalRoomView {...props} onLdFinish={(event: LdFinishEvent) => event.preventDefault()} />;
 }
 
 export function typedDom(): Array<string | null> {
@@ -25,4 +25,4 @@ export function typedDom(): Array<string | null> {
 }
 
 // @ts-expect-error an unknown prop is an error, so the checks above are not vacuous
-export const wrong = <LivedigitalRoom aliass="x" />;
+export const wrong = <LivedigitalRoomView aliass="x" />;
