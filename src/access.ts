@@ -46,7 +46,10 @@ export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
       signal,
     });
     if (!response.ok) {
-      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${response.status}`);
+      const error = new RoomError('fetch-failed', `access-endpoint answered HTTP ${response.status}`);
+      // Busy, not broken: the element waits and asks again (see obtainPatiently).
+      if (response.status === 429 || response.status === 503) Object.assign(error, { retryAfter: response.headers.get('retry-after') ?? '' });
+      throw error;
     }
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('json')) {

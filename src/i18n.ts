@@ -13,6 +13,9 @@ export interface Texts extends Record<Problem, string> {
   loading: string;
   join: string;
   retry: string;
+  busy: string;
+  joinAs: string;
+  media: string;
 }
 
 /** The element's own texts, by language. */
@@ -22,6 +25,9 @@ export const TEXTS: Record<Lang, Texts> = {
     loading: 'Connecting to the room…',
     join: 'Join the room',
     retry: 'Retry',
+    busy: 'Many people are joining right now — a few more seconds…',
+    joinAs: 'You will join as ',
+    media: 'Your browser will ask to use the camera and microphone.',
     setup: 'This room is not set up correctly on this page.',
     link: 'The room link leads to an unexpected site and was not opened.',
     access: 'Could not get your room link. Check the connection and retry.',
@@ -31,6 +37,9 @@ export const TEXTS: Record<Lang, Texts> = {
     loading: 'Подключаемся к комнате…',
     join: 'Войти в комнату',
     retry: 'Повторить',
+    busy: 'Сейчас входит много участников — ещё несколько секунд…',
+    joinAs: 'Вы войдёте как ',
+    media: 'Браузер попросит доступ к камере и микрофону.',
     setup: 'Комната на этой странице настроена неверно.',
     link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
     access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',

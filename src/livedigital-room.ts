@@ -1,13 +1,17 @@
 import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
-import { obtainRoomLink, type Fetcher } from './access.js';
+import type { Fetcher } from './access.js';
 import { RoomError, type ErrorCode } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
 import { buildAllow, featuresThePageLacks, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
+import { LIVEDIGITAL_BASE_URL } from './core/room-link.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
-import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
+import { problemOf, TEXTS, toLang, type Lang, type Texts } from './i18n.js';
+import { whenNear } from './lazy.js';
+import { obtainPatiently } from './patience.js';
+import { preconnect } from './preconnect.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
@@ -15,7 +19,7 @@ export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
 /** Properties whose change means a different room or iframe: each starts a new mount. */
 const MOUNT_INPUTS = new Set<PropertyKey>([
   'alias', 'participantName', 'accessToken', 'refreshToken', 'src', 'eventId', 'baseUrl',
-  'accessEndpoint', 'fetcher', 'allow', 'deny', 'disableSupport', 'clickToJoin',
+  'accessEndpoint', 'fetcher', 'allow', 'deny', 'disableSupport', 'clickToJoin', 'loading',
 ]);
 
 /**
@@ -65,6 +69,7 @@ export class LivedigitalRoom extends ReactiveElement {
     deny: {},
     disableSupport: { type: Boolean, attribute: 'disable-support' },
     clickToJoin: { type: Boolean, attribute: 'click-to-join' },
+    loading: {},
     label: {},
     lang: { reflect: true },
     width: {},
@@ -74,6 +79,7 @@ export class LivedigitalRoom extends ReactiveElement {
     _state: { state: true },
     link: { state: true },
     problem: { state: true },
+    busy: { state: true },
   };
 
   /** Registers the element under `tag` unless that name is taken; safe to call twice and in Node. */
@@ -110,6 +116,8 @@ export class LivedigitalRoom extends ReactiveElement {
   disableSupport = false;
   /** Show a Join button and spend no link until the user clicks it. */
   clickToJoin = false;
+  /** `lazy`: no link is fetched and no room loaded until the element comes near the viewport. Default `eager`. */
+  loading: 'eager' | 'lazy' | string | null = null;
   /** Accessible name of the iframe; default localized "livedigital room". */
   label: string | null = null;
   /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */
@@ -128,6 +136,8 @@ export class LivedigitalRoom extends ReactiveElement {
   private link: URL | null = null;
   /** The code of the error on show; the message went out with `ld-error`. */
   private problem: ErrorCode | null = null;
+  /** The backend said it is busy (429/503): the loading text says many people are joining. */
+  private busy = false;
 
   // Private fields start undefined: every use treats that like null / false.
   #box?: HTMLDivElement;
@@ -138,6 +148,9 @@ export class LivedigitalRoom extends ReactiveElement {
   #mount?: AbortController | null;
   #mountPending?: boolean;
   #joined?: boolean;
+  #near?: boolean;
+  /** Failed mounts in a row: a Retry click after them backs off. */
+  #failures = 0;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
@@ -157,6 +170,7 @@ export class LivedigitalRoom extends ReactiveElement {
     window.addEventListener('message', (event) => this.#onMessage(event), { signal: this.#connection.signal });
     // An iframe put back into the document navigates again, spending a single-use link.
     this.#mountPending = true;
+    this.#near = false;
     this.requestUpdate();
   }
 
@@ -169,7 +183,7 @@ export class LivedigitalRoom extends ReactiveElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.hasUpdated && [...changed.keys()].some((key) => MOUNT_INPUTS.has(key))) {
-      this.#joined = false;
+      this.#joined = this.#near = false;
       this.#mountPending = true;
     }
     if (this.#mountPending && this.isConnected) {
@@ -187,14 +201,25 @@ export class LivedigitalRoom extends ReactiveElement {
     const mount = (this.#mount = new AbortController());
     this.link = null;
     this.problem = null;
-    if (this.clickToJoin && !this.#joined) {
+    this.busy = false;
+    if (this.#facade()) {
       this._state = 'idle';
+      if (this.loading === 'lazy' && !this.#near) {
+        whenNear(this, mount.signal, () => {
+          this.#near = true;
+          this.#warmUp();
+          this.#mountPending = true;
+          this.requestUpdate();
+        });
+      }
       return;
     }
     this._state = 'loading';
-    obtainRoomLink(this, mount.signal, location.href).then(
+    obtainPatiently(this, mount.signal, location.href, () => (this.busy = true), this.#failures).then(
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
+        this.#failures = 0;
+        this.busy = false;
         this.link = url;
         this.dispatchEvent(new LdAccessEvent(url.href, source));
       },
@@ -204,8 +229,20 @@ export class LivedigitalRoom extends ReactiveElement {
     );
   }
 
+  /** Before a room loads: `click-to-join` until the click, `loading="lazy"` until near the viewport. */
+  #facade(): boolean {
+    return !this.#joined && (this.clickToJoin || (this.loading === 'lazy' && !this.#near));
+  }
+
+  /** The room is about to be needed: open connections to where its link and its page come from. */
+  #warmUp(): void {
+    preconnect(this.src || this.baseUrl || LIVEDIGITAL_BASE_URL);
+    if (!this.fetcher && !this.src) preconnect(this.accessEndpoint, true);
+  }
+
   #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
+    this.#failures++;
     this._state = next;
     this.problem = known.code;
     this.dispatchEvent(new LdErrorEvent(known.code, known.message, known.cause));
@@ -268,9 +305,10 @@ export class LivedigitalRoom extends ReactiveElement {
     if (this.#frame) this.#frame.title = this.label || t.label;
 
     const problem = this.problem;
-    const view = problem ? `error ${problem}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
-    if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
-    this.#view = `${view} ${lang}`;
+    const view = problem ? `error ${problem}` : this._state === 'loading' ? (this.busy ? 'busy' : 'loading') : this._state === 'idle' && this.#facade() ? 'join' : '';
+    const key = `${view} ${lang} ${view === 'join' ? [this.label, this.participantName, this.allow, this.deny] : ''}`;
+    if (key === this.#view) return; // rebuilding would take focus from its button
+    this.#view = key;
     status.setAttribute('role', problem ? 'alert' : 'status');
     status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
     status.hidden = !view;
@@ -280,10 +318,25 @@ export class LivedigitalRoom extends ReactiveElement {
         ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, reload, t.retry)]
         : view === 'loading'
           ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
-          : view === 'join'
-            ? [button({ part: 'join-button' }, reload, el('slot', { name: 'join-label' }, t.join))]
-            : []),
+          : view === 'busy'
+            ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.busy)]
+            : view === 'join'
+              ? this.#facadeView(t, reload)
+              : []),
     );
+  }
+
+  /** What people see before the room loads: which room, under which name, what will be asked, and Join. */
+  #facadeView(t: Texts, join: () => void): Array<Node | string> {
+    const allow = buildAllow(this.allow, this.deny);
+    const go = button({ part: 'join-button' }, join, el('slot', { name: 'join-label' }, t.join));
+    for (const type of ['pointerenter', 'focus']) go.addEventListener(type, () => this.#warmUp());
+    return [
+      el('p', { part: 'facade-title', class: 'title' }, this.label || t.label),
+      this.participantName ? el('p', {}, t.joinAs + this.participantName) : '',
+      grants(allow, 'camera') || grants(allow, 'microphone') ? el('p', { class: 'note' }, t.media) : '',
+      go,
+    ];
   }
 
   /** The room iframe as the vendor documents it, plus a title and a deliberate referrer policy. */
