@@ -5,3 +5,4 @@ export * from './permissions.js';
 export * from './redirect.js';
 export * from './room-link.js';
 export * from './size.js';
+export * from './retry.js';
