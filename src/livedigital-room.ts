@@ -9,6 +9,7 @@ import { LIVEDIGITAL_BASE_URL } from './core/room-link.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
 import { problemOf, TEXTS, toLang, type Lang, type Texts } from './i18n.js';
+import { facadeLines } from './facade.js';
 import { whenNear } from './lazy.js';
 import { obtainPatiently } from './patience.js';
 import { preconnect } from './preconnect.js';
@@ -237,7 +238,7 @@ export class LivedigitalRoom extends ReactiveElement {
   /** The room is about to be needed: open connections to where its link and its page come from. */
   #warmUp(): void {
     preconnect(this.src || this.baseUrl || LIVEDIGITAL_BASE_URL);
-    if (!this.fetcher && !this.src) preconnect(this.accessEndpoint, true);
+    if (!this.fetcher) preconnect(this.accessEndpoint, true);
   }
 
   #fail(error: unknown, next: RoomState): void {
@@ -306,7 +307,7 @@ export class LivedigitalRoom extends ReactiveElement {
 
     const problem = this.problem;
     const view = problem ? `error ${problem}` : this._state === 'loading' ? (this.busy ? 'busy' : 'loading') : this._state === 'idle' && this.#facade() ? 'join' : '';
-    const key = `${view} ${lang} ${view === 'join' ? [this.label, this.participantName, this.allow, this.deny] : ''}`;
+    const key = [view, lang, this.label, this.participantName, this.allow, this.deny].join();
     if (key === this.#view) return; // rebuilding would take focus from its button
     this.#view = key;
     status.setAttribute('role', problem ? 'alert' : 'status');
@@ -316,27 +317,19 @@ export class LivedigitalRoom extends ReactiveElement {
     status.replaceChildren(
       ...(problem
         ? [el('p', {}, t[problemOf(problem)], el('small', {}, ` (${problem})`)), button({ part: 'retry-button' }, reload, t.retry)]
-        : view === 'loading'
-          ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
-          : view === 'busy'
-            ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.busy)]
-            : view === 'join'
-              ? this.#facadeView(t, reload)
-              : []),
+        : view === 'join'
+          ? [...facadeLines(t, this).map(([name, text]) => el('p', { class: name }, text)), this.#joinButton(t, reload)]
+          : view
+            ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t[view as 'loading' | 'busy'])]
+            : []),
     );
   }
 
-  /** What people see before the room loads: which room, under which name, what will be asked, and Join. */
-  #facadeView(t: Texts, join: () => void): Array<Node | string> {
-    const allow = buildAllow(this.allow, this.deny);
-    const go = button({ part: 'join-button' }, join, el('slot', { name: 'join-label' }, t.join));
-    for (const type of ['pointerenter', 'focus']) go.addEventListener(type, () => this.#warmUp());
-    return [
-      el('p', { part: 'facade-title', class: 'title' }, this.label || t.label),
-      this.participantName ? el('p', {}, t.joinAs + this.participantName) : '',
-      grants(allow, 'camera') || grants(allow, 'microphone') ? el('p', { class: 'note' }, t.media) : '',
-      go,
-    ];
+  /** Pointer or focus on Join: the room is about to be needed. */
+  #joinButton(t: Texts, join: () => void): HTMLButtonElement {
+    const node = button({ part: 'join-button' }, join, el('slot', { name: 'join-label' }, t.join));
+    for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => this.#warmUp());
+    return node;
   }
 
   /** The room iframe as the vendor documents it, plus a title and a deliberate referrer policy. */

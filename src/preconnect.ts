@@ -11,7 +11,7 @@ export function preconnect(url: string | null | undefined, anonymous?: boolean):
   } catch {
     return;
   }
-  if (origin === location.origin || origin === 'null' || document.querySelector(`link[rel=preconnect][href="${origin}"]`)) return;
+  if (origin === location.origin || document.querySelector(`link[rel=preconnect][href="${origin}"]`)) return;
   const link = document.createElement('link');
   link.rel = 'preconnect';
   link.href = origin;

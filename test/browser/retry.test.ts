@@ -21,7 +21,7 @@ describe('<livedigital-room> waits out a busy backend', function () {
     const { endpoint, calls } = await scripted([busy(503, '1'), busy(503, '1'), { link: true }]);
     const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', 'access-endpoint': endpoint, lang: 'en' });
     const errors: Event[] = [];
-    el.addEventListener('ld-error', (e) => errors.push(e));
+    el.addEventListener("ld-error", (e) => void errors.push(e));
     const loaded = oneEvent(el, 'ld-load');
     await fixture(el);
     await waitUntil(() => statusOf(el).textContent!.includes(TEXTS.en.busy), 'the busy text is shown while waiting', { timeout: 5000 });

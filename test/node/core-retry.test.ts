@@ -1,20 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RETRY_POLICY, retryAfterMs, retryDelay, type RetryInput } from '../../src/core/retry.js';
+import { RETRY_POLICY, retryAfterMs, retryDelay } from '../../src/core/retry.js';
+
+interface RetryInput {
+  attempt: number;
+  retryAfter?: unknown;
+  random: number;
+  now: number;
+  started?: number;
+}
+const delayOf = ({ attempt, retryAfter, random, now, started }: RetryInput, policy = RETRY_POLICY) => retryDelay(attempt, retryAfter, random, now, started, policy);
 
 const NOW = Date.parse('2026-09-01T07:00:00Z');
 
 describe('retryAfterMs', () => {
-  const cases: Array<[string, string | number | null | undefined, number | null]> = [
+  const cases: Array<[string, unknown, number | null]> = [
     ['delta seconds', '3', 3000],
     ['delta seconds with spaces', ' 2 ', 2000],
     ['zero', '0', 0],
     ['a number of seconds', 1.5, 1500],
     ['an HTTP date 4 s ahead', new Date(NOW + 4000).toUTCString(), 4000],
     ['an HTTP date in the past', new Date(NOW - 4000).toUTCString(), 0],
-    ['missing', undefined, null],
-    ['null', null, null],
-    ['empty', '', null],
+    ['missing: no floor', undefined, 0],
+    ['null: no floor', null, 0],
+    ['empty: no floor', '', 0],
+    ['an object: unreadable', { seconds: 1 }, null],
     ['negative seconds', '-1', null],
     ['a negative number', -1, null],
     ['not a number', 'soon', null],
@@ -44,16 +54,16 @@ describe('retryDelay', () => {
     ['the budget counts the jitter too', { started: NOW - 59_800, random: 0.999 }, null],
   ];
   for (const [name, input, expected] of cases) {
-    it(name, () => assert.equal(retryDelay(at(input)), expected));
+    it(name, () => assert.equal(delayOf(at(input)), expected));
   }
 
   it('another policy can be passed (the server companion uses its own deadline)', () => {
-    assert.equal(retryDelay(at({ attempt: 2, random: 0.5 }), { ...RETRY_POLICY, baseMs: 100 }), 200);
-    assert.equal(retryDelay(at({ started: NOW - 5_000 }), { ...RETRY_POLICY, budgetMs: 4_000 }), null);
+    assert.equal(delayOf(at({ attempt: 2, random: 0.5 }), { ...RETRY_POLICY, baseMs: 100 }), 200);
+    assert.equal(delayOf(at({ started: NOW - 5_000 }), { ...RETRY_POLICY, budgetMs: 4_000 }), null);
   });
 
   it('full jitter: delays for one attempt cover the whole window', () => {
-    const delays = Array.from({ length: 11 }, (_, i) => retryDelay(at({ attempt: 2, random: i / 11 }))!);
+    const delays = Array.from({ length: 11 }, (_, i) => delayOf(at({ attempt: 2, random: i / 11 }))!);
     assert.equal(Math.min(...delays), 0);
     assert.ok(Math.max(...delays) > 1800 && Math.max(...delays) < 2000);
   });
