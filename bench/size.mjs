@@ -22,7 +22,7 @@ export const BUDGETS = {
   esm: { limit: 6_500, label: 'ESM "." own code (lit external)' },
 };
 
-function figures(bytes) {
+export function figures(bytes) {
   return {
     min: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
