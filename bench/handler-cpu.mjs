@@ -19,6 +19,8 @@ async function cpuPerRequest(kind, requests, concurrency) {
         while (left-- > 0) await post();
       }));
     };
+    const sample = await post();
+    if (!sample.includes('"url"')) throw new Error(`the ${kind} server did not answer a link: ${sample.slice(0, 200)}`);
     const cpu = async () => Number(await (await fetch(`${base}/__cpu`)).text());
     await load(Math.min(500, requests)); // warm-up: JIT and connection pool
     const before = await cpu();

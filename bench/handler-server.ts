@@ -20,7 +20,7 @@ const bare: RequestListener = (req, res) => {
 const app: RequestListener =
   process.argv[2] === 'bare'
     ? bare
-    : toNodeListener(createAccessLinkHandler({ client, authorize: () => ({ spaceId: 'space', roomId: 'room' }) }));
+    : toNodeListener(createAccessLinkHandler({ client, authorize: () => ({ spaceId: 'space', roomId: 'room', username: 'Ann', role: 'user' }) }));
 
 const server = createServer((req, res) => {
   if (req.url !== '/__cpu') return app(req, res);
