@@ -129,6 +129,15 @@ export async function measurePage({ mounts = 300, cycles = 1000 } = {}) {
     const lazy = await page.evaluate(lazyRooms, roomOrigin);
 
     const listenersBefore = await messageListeners(session);
+    // The probe must see the element's own listener, or "0 left" proves nothing.
+    await page.evaluate(async (origin) => {
+      const el = Object.assign(document.createElement('livedigital-room'), { baseUrl: origin, src: `${origin}/room/probe` });
+      document.body.append(el);
+      await el.updateComplete;
+      window.probe = el;
+    }, roomOrigin);
+    const listenersWhileMounted = (await messageListeners(session)) - listenersBefore;
+    await page.evaluate(() => window.probe.remove());
     const heap = {};
     for (const tag of ['hand-written-room', 'livedigital-room']) {
       await page.evaluate(cycle, roomOrigin, tag, 50); // warm-up: first-use allocations are not growth
@@ -137,7 +146,7 @@ export async function measurePage({ mounts = 300, cycles = 1000 } = {}) {
       heap[tag] = (await heapUsed(session)) - before;
     }
     const listenersLeft = (await messageListeners(session)) - listenersBefore;
-    return { times, lazy, listenersLeft, heap };
+    return { times, lazy, listenersLeft, listenersWhileMounted, heap };
   } finally {
     await browser.close();
     server.close();

@@ -43,7 +43,7 @@ row('connect → iframe with src, p95', ms(p95[0]), `hand-written ${ms(p95[1])}`
 const { first, second } = page.lazy;
 row('50 lazy rooms, 2 near the viewport: fetches / iframes', `${first.fetches} / ${first.iframes}`, '', '', '2 / 2', first.fetches === 2 && first.iframes === 2);
 row('  after scrolling one more near', `${second.fetches} / ${second.iframes}`, '', '', '3 / 3', second.fetches === 3 && second.iframes === 3);
-row(`${cycles} mount / unmount cycles: message listeners left`, page.listenersLeft, '', '', '0', page.listenersLeft === 0);
+row(`${cycles} mount / unmount cycles: message listeners left`, page.listenersLeft, `${page.listenersWhileMounted} while one is mounted`, '', '0', page.listenersLeft === 0 && page.listenersWhileMounted === 1);
 row(`  heap growth`, kB(page.heap['livedigital-room']), `hand-written ${kB(page.heap['hand-written-room'])}`);
 
 console.error('access-link handler CPU …');
