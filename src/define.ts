@@ -27,6 +27,7 @@ type RoomAttributes = Partial<{
   deny: string | null;
   'disable-support': boolean;
   'click-to-join': boolean;
+  loading: 'eager' | 'lazy';
   label: string | null;
   lang: string;
   width: string | number | null;

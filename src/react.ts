@@ -45,6 +45,7 @@ const INPUTS = [
   'deny',
   'disableSupport',
   'clickToJoin',
+  'loading',
   'label',
   'lang',
   'width',
@@ -96,6 +97,8 @@ export interface LivedigitalRoomInputs {
   disableSupport?: boolean;
   /** Show a Join button and spend no link until the user clicks it. */
   clickToJoin?: boolean;
+  /** `lazy`: spend no link and load no room until the element comes near the viewport. */
+  loading?: 'eager' | 'lazy';
   /** Accessible name of the iframe. */
   label?: string | null;
   /** `ru` or `en` for the element's own texts. */
