@@ -54,7 +54,10 @@ export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
       : (await response.text()).trim();
     if (!response.ok) {
       const { error: hostCode = body?.code, message: hostMessage } = Object(body);
-      throw new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}`, { status, hostCode, hostMessage });
+      const error = new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}`, { status, hostCode, hostMessage });
+      // Busy, not broken: the element waits and asks again (see obtainPatiently).
+      if (status === 429 || status === 503) Object.assign(error, { retryAfter: response.headers.get('retry-after') ?? '' });
+      throw error;
     }
     return body;
   };

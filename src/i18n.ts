@@ -14,6 +14,9 @@ export interface Texts extends Record<Problem, string> {
   join: string;
   retry: string;
   open: string;
+  busy: string;
+  joinAs: string;
+  media: string;
 }
 
 /** The element's own texts, by language. */
@@ -24,6 +27,9 @@ export const TEXTS: Record<Lang, Texts> = {
     join: 'Join the room',
     retry: 'Retry',
     open: 'Open in a new tab',
+    busy: 'Many people are joining — a few seconds…',
+    joinAs: 'You will join as ',
+    media: 'The browser will ask for your camera and microphone.',
     setup: 'This room is not set up correctly on this page.',
     link: 'The room link leads to an unexpected site and was not opened.',
     access: 'Could not get your room link. Check the connection and retry.',
@@ -36,6 +42,9 @@ export const TEXTS: Record<Lang, Texts> = {
     join: 'Войти в комнату',
     retry: 'Повторить',
     open: 'Открыть в новой вкладке',
+    busy: 'Входит много людей — несколько секунд…',
+    joinAs: 'Вы войдёте как ',
+    media: 'Браузер запросит камеру и микрофон.',
     setup: 'Комната на этой странице настроена неверно.',
     link: 'Ссылка ведёт на неожиданный сайт и не была открыта.',
     access: 'Не удалось получить ссылку в комнату. Проверьте соединение и повторите.',

@@ -49,6 +49,8 @@ export const INPUTS = {
   disableSupport: (REMOUNT | BOOLEAN) as In<boolean>,
   /** Show a Join button and spend no link until the user clicks it. */
   clickToJoin: (REMOUNT | BOOLEAN) as In<boolean>,
+  /** `lazy`: no link is fetched and no room loaded until the element comes near the viewport. Default `eager`. */
+  loading: REMOUNT as In<'eager' | 'lazy' | null>,
   /** Accessible name of the iframe; default localized "livedigital room". */
   label: 0 as In<string | null>,
   /** `ru` or `en` for the element's own texts; default from the nearest `lang`, then the browser. */

@@ -1,15 +1,19 @@
 import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
-import { obtainRoomLink } from './access.js';
 import { ERROR_CODES_URL, RoomError } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
 import { buildAllow, grants, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { featuresOutOfReach, log, warnMisspelledAttributes } from './diagnostics.js';
+import { LIVEDIGITAL_BASE_URL } from './core/room-link.js';
 import { cssLength } from './core/size.js';
 import { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent, type LivedigitalRoomEventMap } from './events.js';
-import { problemOf, TEXTS, toLang, type Lang } from './i18n.js';
+import { facadeLines } from './facade.js';
+import { problemOf, TEXTS, toLang, type Lang, type Texts } from './i18n.js';
 import { inputProperties, remounts, setInputDefaults, type InputProperties } from './inputs.js';
+import { whenNear } from './lazy.js';
+import { obtainPatiently } from './patience.js';
+import { preconnect } from './preconnect.js';
 import { styles } from './styles.js';
 
 export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
@@ -52,6 +56,7 @@ export class LivedigitalRoom extends ReactiveElement {
     _state: { state: true },
     link: { state: true },
     problem: { state: true },
+    busy: { state: true },
   };
 
   /** Registers the element under `tag` unless that name is taken; safe to call twice and in Node. */
@@ -69,6 +74,8 @@ export class LivedigitalRoom extends ReactiveElement {
   private link: URL | null = null;
   /** The error on show, until the next mount. */
   private problem: RoomError | null = null;
+  /** The backend said it is busy (429/503): the loading text says many people are joining. */
+  private busy = false;
 
   // Private fields start undefined: every use treats that like null / false.
   #box?: HTMLDivElement;
@@ -80,6 +87,9 @@ export class LivedigitalRoom extends ReactiveElement {
   #mountPending?: boolean;
   #joined?: boolean;
   #openButton?: HTMLButtonElement | null;
+  #near?: boolean;
+  /** Failed mounts in a row: a Retry click after them backs off. */
+  #failures = 0;
 
   /** Where the element is: `idle` (not started / waiting for a click), `loading`, `ready`, `error`, `finished`. */
   get state(): RoomState {
@@ -113,6 +123,7 @@ export class LivedigitalRoom extends ReactiveElement {
     warnMisspelledAttributes(this);
     // An iframe put back into the document navigates again, spending a single-use link.
     this.#mountPending = true;
+    this.#near = false;
     this.requestUpdate();
   }
 
@@ -126,7 +137,7 @@ export class LivedigitalRoom extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A redirect-url is checked when set: a bad one is found before a link is spent, not at the end of the call.
     if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirectFails()))) {
-      this.#joined = false;
+      this.#joined = this.#near = false;
       this.#mountPending = true;
     }
     if (this.#mountPending && this.isConnected) {
@@ -144,16 +155,27 @@ export class LivedigitalRoom extends ReactiveElement {
     const mount = (this.#mount = new AbortController());
     this.link = null;
     this.problem = null;
-    if (this.clickToJoin && !this.#joined) {
+    this.busy = false;
+    if (this.#facade()) {
       this._state = 'idle';
+      if (this.loading === 'lazy' && !this.#near) {
+        whenNear(this, mount.signal, () => {
+          this.#near = true;
+          this.#warmUp();
+          this.#mountPending = true;
+          this.requestUpdate();
+        });
+      }
       return;
     }
     this._state = 'loading';
     Promise.resolve()
-      .then(() => (this.#redirect(), obtainRoomLink(this, mount.signal, location.href)))
+      .then(() => (this.#redirect(), obtainPatiently(this, mount.signal, location.href, () => (this.busy = true), this.#failures)))
       .then(
       ({ url, source }) => {
         if (mount.signal.aborted) return; // an answer for inputs that are gone
+        this.#failures = 0;
+        this.busy = false;
         this.link = url;
         this.dispatchEvent(new LdAccessEvent(url.href, source));
       },
@@ -162,6 +184,18 @@ export class LivedigitalRoom extends ReactiveElement {
       },
     );
   }
+
+  /** Before a room loads: `click-to-join` until the click, `loading="lazy"` until near the viewport. */
+  #facade(): boolean {
+    return !this.#joined && (this.clickToJoin || (this.loading === 'lazy' && !this.#near));
+  }
+
+  /** The room is about to be needed: open connections to where its link and its page come from. */
+  #warmUp(): void {
+    preconnect(this.src || this.baseUrl || LIVEDIGITAL_BASE_URL);
+    if (!this.fetcher) preconnect(this.accessEndpoint, true);
+  }
+
 
   /** Where the call's end leads, checked against this page: throws `unsafe-redirect`. */
   #redirect(): URL | '' | null {
@@ -184,6 +218,7 @@ export class LivedigitalRoom extends ReactiveElement {
    */
   #fail(error: unknown, next: RoomState): void {
     const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
+    this.#failures++;
     this._state = next;
     this.problem = known;
     log(`${known.code}: ${known.message}. See ${ERROR_CODES_URL}`, 'error');
@@ -208,7 +243,7 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   #openInNewTab(): void {
-    obtainRoomLink(this, this.#mount!.signal, location.href).then(
+    obtainPatiently(this, this.#mount!.signal, location.href, () => {}).then(
       ({ url }) => open(url, '_blank', 'noopener'),
       (error: unknown) => this.#fail(error, 'error'),
     );
@@ -262,9 +297,12 @@ export class LivedigitalRoom extends ReactiveElement {
     if (this.#frame) this.#frame.title = this.label || t.label;
 
     const problem = this.problem;
-    const view = problem ? `error ${problem.code} ${problem.status}` : this._state === 'loading' ? 'loading' : this.clickToJoin && !this.#joined && this._state === 'idle' ? 'join' : '';
-    if (`${view} ${lang}` === this.#view) return; // rebuilding would take focus from its button
-    this.#view = `${view} ${lang}`;
+    const view = problem
+      ? `error ${problem.code} ${problem.status}`
+      : this._state === 'loading' ? (this.busy ? 'busy' : 'loading') : this._state === 'idle' && this.#facade() ? 'join' : '';
+    const key = [view, lang, this.label, this.participantName, this.allow, this.deny].join();
+    if (key === this.#view) return; // rebuilding would take focus from its button
+    this.#view = key;
     status.setAttribute('role', problem ? 'alert' : 'status');
     status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
     status.hidden = !view;
@@ -275,12 +313,19 @@ export class LivedigitalRoom extends ReactiveElement {
             // Nothing to retry once the call is over.
             ...(this._state === 'finished' ? [] : [button({ part: 'retry-button' }, () => this.reload(), t.retry)]),
           ]
-        : view === 'loading'
-          ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t.loading)]
-          : view === 'join'
-            ? [button({ part: 'join-button' }, () => this.join(), el('slot', { name: 'join-label' }, t.join))]
+        : view === 'join'
+          ? [...facadeLines(t, this).map(([name, text]) => el('p', { class: name }, text)), this.#joinButton(t, () => this.join())]
+          : view
+            ? [el('div', { class: 'spinner', 'aria-hidden': 'true' }), el('p', {}, t[view as 'loading' | 'busy'])]
             : []),
     );
+  }
+
+  /** Pointer or focus on Join: the room is about to be needed. */
+  #joinButton(t: Texts, join: () => void): HTMLButtonElement {
+    const node = button({ part: 'join-button' }, join, el('slot', { name: 'join-label' }, t.join));
+    for (const type of ['pointerenter', 'focus']) node.addEventListener(type, () => this.#warmUp());
+    return node;
   }
 
   /** The room iframe as the vendor documents it, plus a title and a deliberate referrer policy. */

@@ -46,6 +46,18 @@ export const styles = css`
   .status[hidden] {
     display: none;
   }
+  .status p {
+    margin: 0;
+    max-width: 32em;
+  }
+  .title {
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+  .note {
+    font-size: 0.875em;
+    opacity: 0.85;
+  }
   button {
     font: inherit;
     padding: 0.6em 1.4em;

@@ -46,6 +46,14 @@ describe('<livedigital-room> is accessible in every state', () => {
       expect((await violationsOf(el)).join('\n')).to.equal('');
     });
 
+    it(`facade: room, name, camera note and Join (${lang})`, async () => {
+      const el = create({ 'base-url': ROOM_ORIGIN, alias: 'room1', lang, 'click-to-join': '', label: 'Algebra 9B', 'participant-name': 'Ivan Petrov' });
+      await fixture(el);
+      await el.updateComplete;
+      expect(statusOf(el).querySelectorAll('p')).to.have.length(3);
+      expect((await violationsOf(el)).join('\n')).to.equal('');
+    });
+
     it(`error with Retry (${lang})`, async () => {
       const el = create({ 'base-url': ROOM_ORIGIN, alias: 'not a valid alias', lang });
       await mountFailing(el);
