@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './link-upgrade.js';
 export * from './messages.js';
 export * from './origins.js';
 export * from './permissions.js';
