@@ -11,14 +11,13 @@ LivedigitalRoom.define();
 // The CDN tag `<script src=… data-upgrade-links data-base-url=…>` turns the site's room links into
 // rooms, its data-* being the site's defaults. `currentScript` names this tag only while it runs
 // (it is null for modules and in Node, so importing the package never starts this).
-const script = typeof document == 'object' ? document.currentScript : null;
+const script = globalThis.document?.currentScript;
 if (script?.hasAttribute('data-upgrade-links')) {
-  const { baseUrl, accessEndpoint, redirectUrl, lang, height, loading } = script.dataset;
   const start = () => {
     try {
-      upgradeLinks({ baseUrl, accessEndpoint, redirectUrl, lang, height, loading, clickToJoin: script.hasAttribute('data-click-to-join') });
+      upgradeLinks({ ...script.dataset, clickToJoin: script.hasAttribute('data-click-to-join') });
     } catch (error) {
-      console.error('livedigital-room: data-upgrade-links is off:', (error as Error).message);
+      console.error('data-upgrade-links:', (error as Error).message);
     }
   };
   // Links still being parsed may lack their text yet: start on the finished document.

@@ -16,8 +16,6 @@ export interface UpgradeLinksOptions {
   root?: Node & ParentNode;
 }
 
-const LINKS = 'a[href]';
-
 /**
  * Turns every link to a room or event on the configured room site into a `<livedigital-room>` in
  * its place — links already on the page and links added later (AJAX sections, SPA routes) — each
@@ -31,35 +29,29 @@ export function upgradeLinks(options: UpgradeLinksOptions = {}): () => void {
   const { accessEndpoint, redirectUrl, lang, height, loading, clickToJoin } = options;
   const seen = new WeakSet<Node>();
 
-  const upgrade = (link: HTMLAnchorElement) => {
-    if (seen.has(link)) return;
-    seen.add(link);
-    const room = !link.isContentEditable && roomFromLink(link.href, origin);
-    if (!room) return;
-    const label = link.textContent!.trim();
-    const el = document.createElement('livedigital-room');
-    const inputs: Record<string, unknown> = {
-      redirectUrl, lang, height, loading, clickToJoin, ...room,
-      // A bare room link asks the site's backend; a link made for someone is used as it is.
-      accessEndpoint: 'alias' in room && accessEndpoint,
-      baseUrl: origin,
-      label,
-    };
-    for (const name in inputs) {
-      const value = inputs[name];
-      if (value || value === 0) el.setAttribute(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value === true ? '' : String(value));
-    }
-    if (label) {
-      const slot = el.appendChild(document.createElement('span'));
-      slot.slot = 'join-label';
-      slot.textContent = label;
-    }
-    link.replaceWith(el);
-  };
-
   const scan = (node: Node) => {
-    if ((node as Element).matches?.(LINKS)) upgrade(node as HTMLAnchorElement);
-    (node as ParentNode).querySelectorAll?.<HTMLAnchorElement>(LINKS).forEach(upgrade);
+    // A link cannot hold another link: the node is one, or may contain some.
+    const links = (node as Element).matches?.('a') ? [node as HTMLAnchorElement] : (node as ParentNode).querySelectorAll?.('a') ?? [];
+    for (const link of links) {
+      const room = !seen.has(link) && !link.isContentEditable && roomFromLink(link.href, origin);
+      seen.add(link);
+      if (!room) continue;
+      const label = link.textContent!.trim();
+      const el = document.createElement('livedigital-room');
+      const inputs: Record<string, unknown> = {
+        redirectUrl, lang, height, loading, clickToJoin, ...room,
+        // A bare room link asks the site's backend; a link made for someone is used as it is.
+        accessEndpoint: 'alias' in room && accessEndpoint,
+        baseUrl: origin,
+        label,
+      };
+      for (const name in inputs) {
+        const value = inputs[name];
+        if (value) el.setAttribute(name.replace(/[A-Z]/g, '-$&').toLowerCase(), value === true ? '' : (value as string));
+      }
+      if (label) el.append(Object.assign(document.createElement('span'), { slot: 'join-label', textContent: label }));
+      link.replaceWith(el);
+    }
   };
 
   const root = options.root ?? document;

@@ -3,9 +3,9 @@ import { isSecureRoomUrl, parseUrl } from './origins.js';
 /** What a pasted room link says about the room: a complete link to use as it is, or an id. */
 export type LinkedRoom = { src: string } | { alias: string } | { eventId: string };
 
-const ROOM_PATH = /^\/(room|event)\/([A-Za-z0-9_-]{1,64})\/?$/;
+const ROOM_PATH = /^\/(room|event)\/([\w-]{1,64})\/?$/;
 // A link that already names its participant or carries a grant was made for someone: keep it whole.
-const PERSONAL_PARAMS = ['participantName', 'accessToken', 'refreshToken'];
+const PERSONAL = /[?&](participantName|accessToken|refreshToken)\b/;
 
 /**
  * Reads a link a teacher pasted: a room (`<origin>/room/<alias>`) or event (`<origin>/event/<id>`)
@@ -17,6 +17,6 @@ export function roomFromLink(href: string, origin: string): LinkedRoom | null {
   const url = parseUrl(href);
   const match = url && isSecureRoomUrl(url) && url.origin === origin && ROOM_PATH.exec(url.pathname);
   if (!match) return null;
-  if (PERSONAL_PARAMS.some((name) => url.searchParams.has(name))) return { src: url.href };
-  return match[1] === 'room' ? { alias: match[2]! } : { eventId: match[2]! };
+  if (PERSONAL.test(url.search)) return { src: url.href };
+  return match[1] == 'room' ? { alias: match[2]! } : { eventId: match[2]! };
 }

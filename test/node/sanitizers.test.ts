@@ -234,3 +234,58 @@ describe('README snippets through LMS and CMS sanitizers, in Chromium', () => {
     assert.equal(written, table, `README's table under ${TABLE_MARK} should read:\n${table}`);
   });
 });
+
+describe('the CDN tag\'s data-upgrade-links, in Chromium', () => {
+  /** Serves `head` and `body` as a page and returns it loaded, with its console errors. */
+  async function open(head: string, body: string): Promise<{ page: Page; errors: string[] }> {
+    const name = `/page/${pages.size}`;
+    pages.set(name, `<!doctype html><html lang="en"><meta charset="utf-8"><title>cdn</title>${head}<body>${body}</body></html>`);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${pageOrigin}${name}`);
+    return { page, errors };
+  }
+  const link = () => `<p><a href="${backend.roomBaseUrl}/room/${backend.alias}">Join</a></p>`;
+  const roomAttributes = (page: Page) =>
+    page.evaluate(() => [...document.querySelectorAll('livedigital-room')].map((el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]))));
+
+  it('in <head>, before the links are parsed: every default from data-*, and the global gets upgradeLinks', async () => {
+    const script = `<script src="/livedigital-room.iife.js" data-upgrade-links data-base-url="${backend.roomBaseUrl}" data-loading="lazy" data-click-to-join data-height="70vh"></script>`;
+    const { page, errors } = await open(script, link());
+    try {
+      assert.deepEqual(await roomAttributes(page), [
+        { alias: backend.alias, 'base-url': backend.roomBaseUrl, height: '70vh', loading: 'lazy', 'click-to-join': '', label: 'Join' },
+      ]);
+      assert.equal(await page.evaluate(() => typeof (window as unknown as { LivedigitalRoom: { upgradeLinks: unknown } }).LivedigitalRoom.upgradeLinks), 'function');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is opt-in: without data-upgrade-links the link stays a link', async () => {
+    const { page } = await open('', `${link()}<script src="/livedigital-room.iife.js" data-base-url="${backend.roomBaseUrl}"></script>`);
+    try {
+      assert.deepEqual(await roomAttributes(page), []);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('a').length), 1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a bad data-base-url: a console line saying so, links stay links, the element and the global still work', async () => {
+    const script = '<script src="/livedigital-room.iife.js" data-upgrade-links data-base-url="http://edu.livedigital.space"></script>';
+    const { page, errors } = await open('', `<p><a href="http://edu.livedigital.space/room/a">Join</a></p>${script}`);
+    try {
+      assert.deepEqual(await roomAttributes(page), []);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0]!, /data-upgrade-links: base-url must be an https origin/);
+      assert.equal(await page.evaluate(() => Boolean(customElements.get('livedigital-room') && (window as unknown as { LivedigitalRoom?: object }).LivedigitalRoom)), true);
+    } finally {
+      await page.close();
+    }
+  });
+});
