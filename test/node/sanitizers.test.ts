@@ -252,12 +252,15 @@ describe('the CDN tag\'s data-upgrade-links, in Chromium', () => {
   const roomAttributes = (page: Page) =>
     page.evaluate(() => [...document.querySelectorAll('livedigital-room')].map((el) => Object.fromEntries([...el.attributes].map((a) => [a.name, a.value]))));
 
-  it('in <head>, before the links are parsed: every default from data-*, and the global gets upgradeLinks', async () => {
+  it('in <head>, before the links are parsed: whole link texts, every default from data-*, and the global gets upgradeLinks', async () => {
     const script = `<script src="/livedigital-room.iife.js" data-upgrade-links data-base-url="${backend.roomBaseUrl}" data-loading="lazy" data-click-to-join data-height="70vh"></script>`;
-    const { page, errors } = await open(script, link());
+    // The parser stops inside the link, as it does where a network packet ends: the inline script
+    // (which removes itself) hands control back before the link's text is complete.
+    const pausing = `<p><a href="${backend.roomBaseUrl}/room/${backend.alias}">Join<script>document.currentScript.remove()</script> the lesson</a></p>`;
+    const { page, errors } = await open(script, pausing);
     try {
       assert.deepEqual(await roomAttributes(page), [
-        { alias: backend.alias, 'base-url': backend.roomBaseUrl, height: '70vh', loading: 'lazy', 'click-to-join': '', label: 'Join' },
+        { alias: backend.alias, 'base-url': backend.roomBaseUrl, height: '70vh', loading: 'lazy', 'click-to-join': '', label: 'Join the lesson' },
       ]);
       assert.equal(await page.evaluate(() => typeof (window as unknown as { LivedigitalRoom: { upgradeLinks: unknown } }).LivedigitalRoom.upgradeLinks), 'function');
       assert.deepEqual(errors, []);
