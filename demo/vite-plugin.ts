@@ -7,6 +7,7 @@ const PAGES = [
   ['/fetcher.html', 'Fetcher'],
   ['/teleboss.html', 'teleboss'],
   ['/two-rooms.html', 'Two rooms'],
+  ['/links.html', 'Plain links'],
 ];
 
 /**
