@@ -8,6 +8,7 @@ const PAGES = [
   ['/teleboss.html', 'teleboss'],
   ['/two-rooms.html', 'Two rooms'],
   ['/teacher.html', 'Teacher: new lesson room'],
+  ['/links.html', 'Plain links'],
 ];
 
 /**

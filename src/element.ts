@@ -6,6 +6,7 @@ export { LivedigitalRoom, type RoomState } from './livedigital-room.js';
 export { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent } from './events.js';
 export type { LinkSource, LivedigitalRoomEventMap } from './events.js';
 export { endpointFetcher } from './access.js';
+export { upgradeLinks, type UpgradeLinksOptions } from './upgrade-links.js';
 export type { AccessAnswer, AccessRequest, Fetcher } from './access.js';
 export type { ErrorCode } from './core/errors.js';
 export { RoomError } from './core/errors.js';
