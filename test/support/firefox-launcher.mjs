@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+
+/** Debian's Firefox ESR by default; FIREFOX_PATH points elsewhere. */
+export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+export const hasFirefox = () => existsSync(firefoxPath);
+
+/**
+ * Firefox as a web-test-runner browser: wtr's puppeteer launcher, given puppeteer-core, speaks
+ * WebDriver BiDi to Firefox (no geckodriver). Fake media devices answer without a prompt, as in
+ * Chromium, so a room may ask for a camera.
+ */
+export function firefoxLauncher() {
+  return chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: true,
+      extraPrefsFirefox: {
+        'media.navigator.streams.fake': true,
+        'media.navigator.permission.disabled': true,
+      },
+    },
+  });
+}
