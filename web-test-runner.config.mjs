@@ -31,6 +31,10 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   // One file at a time per engine (the engines run side by side) keeps two cores calm.
   concurrency: 1,
+  // Three browsers starting at once on a busy two-core machine can take longer than wtr's 30 s
+  // (Firefox's first start especially); a slow start is not a failing test.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 60_000,
   testFramework: { config: { timeout: 8000 } },
   middleware: [accessEndpointMiddleware(), loop.middleware],
   plugins: [
