@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from './test/support/chromium.mjs';
-import { firefoxLauncher } from './test/support/firefox-launcher.mjs';
+import { firefoxLauncher, withVersion } from './test/support/firefox-launcher.mjs';
 import { webkitLauncher } from './test/support/webkit-launcher.mjs';
 import { countReporter } from './test/support/count-reporter.mjs';
 import { accessEndpointMiddleware, roomFixturePlugin } from './test/support/room-fixture.mjs';
@@ -16,7 +16,7 @@ const loop = await loopBackendPlugin();
 // Every test file runs in the three engines integrators' users have: Chromium, Firefox and
 // WebKit (Safari's). TEST_BROWSERS=chromium,firefox narrows a run while working on one.
 const engines = {
-  chromium: () => Object.assign(chromeLauncher({ launchOptions: chromiumLaunchOptions }), { name: 'Chromium' }),
+  chromium: () => withVersion(Object.assign(chromeLauncher({ launchOptions: chromiumLaunchOptions }), { name: 'Chromium' })),
   firefox: firefoxLauncher,
   webkit: webkitLauncher,
 };

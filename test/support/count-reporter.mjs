@@ -4,14 +4,15 @@ const relative = (file) => relativeTo(process.cwd(), file);
 
 /**
  * wtr prints its totals inside a progress line; the test script needs them on a line of their own
- * (`wtr totals: passed=N failed=N skipped=N`) to add them up with the other suites, and each
- * failure on a plain line naming the engine it failed in (`failed in WebKit: file > test`), since
- * a test may fail in one engine only.
+ * (`wtr totals: passed=N failed=N skipped=N`) to add them up with the other suites; one such line
+ * per engine with the version it ran; and each failure on a plain line naming the engine it failed
+ * in (`failed in WebKit: file > test`), since a test may fail in one engine only.
  * A test file that failed to load counts as a failure, or a broken file would read as green.
  */
 export function countReporter() {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const perEngine = new Map();
+  const versions = new Map();
   const failures = [];
   const walk = (suite, path, record) => {
     for (const test of suite.tests ?? []) {
@@ -25,6 +26,7 @@ export function countReporter() {
     stop({ sessions }) {
       for (const session of sessions) {
         const engine = session.browser.name;
+        if (session.browser.version) versions.set(engine, session.browser.version);
         const counts = perEngine.get(engine) ?? { passed: 0, failed: 0, skipped: 0 };
         perEngine.set(engine, counts);
         const record = (outcome, name) => {
@@ -44,7 +46,8 @@ export function countReporter() {
       process.once('exit', () => {
         for (const line of failures) console.log(line);
         for (const [engine, counts] of perEngine) {
-          console.log(`wtr ${engine}: passed=${counts.passed} failed=${counts.failed} skipped=${counts.skipped}`);
+          const version = versions.has(engine) ? ` (${versions.get(engine)})` : '';
+          console.log(`wtr ${engine}${version}: passed=${counts.passed} failed=${counts.failed} skipped=${counts.skipped}`);
         }
         console.log(`wtr totals: passed=${totals.passed} failed=${totals.failed} skipped=${totals.skipped}`);
       });

@@ -12,7 +12,7 @@ export const hasFirefox = () => existsSync(firefoxPath);
  * Chromium, so a room may ask for a camera.
  */
 export function firefoxLauncher() {
-  return chromeLauncher({
+  return withVersion(chromeLauncher({
     puppeteer: puppeteerCore,
     launchOptions: {
       browser: 'firefox',
@@ -23,5 +23,18 @@ export function firefoxLauncher() {
         'media.navigator.permission.disabled': true,
       },
     },
-  });
+  }));
+}
+
+/**
+ * Notes the browser's own version on a puppeteer-driven launcher once it has started, so the log
+ * says which engine build every run tested (the count reporter prints it).
+ */
+export function withVersion(launcher) {
+  const startSession = launcher.startSession.bind(launcher);
+  launcher.startSession = async (sessionId, url) => {
+    await startSession(sessionId, url);
+    launcher.version ??= await launcher.browser?.version().catch(() => undefined);
+  };
+  return launcher;
 }

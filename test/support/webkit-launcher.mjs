@@ -40,6 +40,8 @@ class WebKitLauncher {
   name = 'WebKit';
   type = 'webkitgtk-webdriver';
   concurrency = 1;
+  /** The engine's own version, known once it has started; the count reporter prints it. */
+  version = undefined;
   #driver = null;
   #base = '';
   #session = null;
@@ -110,6 +112,7 @@ class WebKitLauncher {
       capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary, args: ['--automation'] } } },
     });
     this.#session = created.sessionId;
+    this.version = `${created.capabilities?.browserName ?? 'MiniBrowser'} ${created.capabilities?.browserVersion ?? ''}`.trim();
   }
 
   #command(method, path, body) {
