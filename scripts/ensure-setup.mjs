@@ -23,7 +23,7 @@ if (process.argv.includes('--browser')) {
     firefox: [['firefox-esr', process.env.FIREFOX_PATH || '/usr/bin/firefox-esr']],
     webkit: [
       ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
-      ['xvfb', '/usr/bin/xvfb-run'],
+      ['xvfb', '/usr/bin/Xvfb'],
     ],
   };
   const chosen = (process.env.TEST_BROWSERS || Object.keys(engines).join(',')).split(',').map((name) => name.trim().toLowerCase());

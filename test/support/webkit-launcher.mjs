@@ -4,8 +4,8 @@ import { freePort } from './free-port.mjs';
 
 /**
  * WebKitGTK's MiniBrowser (Safari's engine) as a web-test-runner browser, driven over W3C
- * WebDriver by Debian's `WebKitWebDriver`. MiniBrowser has no working headless mode, so the
- * driver runs under `xvfb-run`. One window, one test file at a time.
+ * WebDriver by Debian's `WebKitWebDriver`. MiniBrowser has no working headless mode, so it runs on
+ * a virtual display (Xvfb). One window, one test file at a time.
  * WEBKIT_MINIBROWSER_PATH points at another MiniBrowser.
  */
 export function webkitLauncher() {
@@ -26,14 +26,6 @@ export function findMiniBrowser() {
   return undefined;
 }
 
-/** What a WebKit run needs; each missing piece as a Debian package name. */
-export function missingWebKitPackages() {
-  const missing = [];
-  if (!existsSync('/usr/bin/WebKitWebDriver') || !findMiniBrowser()) missing.push('webkit2gtk-driver');
-  if (!existsSync('/usr/bin/xvfb-run')) missing.push('xvfb');
-  return missing;
-}
-
 const STEP_LIMIT_MS = 30_000;
 
 class WebKitLauncher {
@@ -43,6 +35,7 @@ class WebKitLauncher {
   /** The engine's own version, known once it has started; the count reporter prints it. */
   version = undefined;
   #driver = null;
+  #display = null;
   #base = '';
   #session = null;
   #starting = null;
@@ -92,12 +85,11 @@ class WebKitLauncher {
   async #start() {
     const binary = findMiniBrowser();
     if (!binary) throw new Error('WebKit: no MiniBrowser found. Install Debian\'s webkit2gtk-driver or set WEBKIT_MINIBROWSER_PATH.');
+    const display = await this.#startDisplay();
     const port = await freePort();
     this.#base = `http://127.0.0.1:${port}`;
-    // Own process group, so stopping it also stops Xvfb and MiniBrowser.
-    this.#driver = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { detached: true, stdio: 'ignore' });
+    this.#driver = spawn('WebKitWebDriver', [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' });
     this.#driver.once('error', () => {});
-    process.once('exit', () => this.#kill());
     const deadline = Date.now() + STEP_LIMIT_MS;
     for (;;) {
       try {
@@ -113,6 +105,35 @@ class WebKitLauncher {
     });
     this.#session = created.sessionId;
     this.version = `${created.capabilities?.browserName ?? 'MiniBrowser'} ${created.capabilities?.browserVersion ?? ''}`.trim();
+  }
+
+  /**
+   * A private X display. Xvfb picks a free display number itself and reports it (`-displayfd`),
+   * so runs started side by side on one machine never race for the same display.
+   */
+  async #startDisplay() {
+    this.#display = spawn('Xvfb', ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
+    process.once('exit', () => this.#kill());
+    const display = this.#display;
+    const number = await new Promise((resolve, reject) => {
+      let text = '';
+      const fail = (reason) => {
+        clearTimeout(timer);
+        reject(new Error(`WebKit: Xvfb ${reason}`));
+      };
+      const timer = setTimeout(() => fail('did not start'), STEP_LIMIT_MS);
+      display.once('error', (error) => fail(`cannot start (${error.message})`));
+      display.once('exit', () => fail('exited at start'));
+      display.stdio[3].on('data', (chunk) => {
+        text += chunk;
+        if (!text.includes('\n')) return;
+        clearTimeout(timer);
+        resolve(text.trim());
+      });
+    });
+    return `:${number}`;
   }
 
   #command(method, path, body) {
@@ -132,12 +153,10 @@ class WebKitLauncher {
   }
 
   #kill() {
-    if (!this.#driver || this.#driver.exitCode !== null) return;
-    try {
-      process.kill(-this.#driver.pid, 'SIGTERM');
-    } catch {
-      // already gone
+    for (const child of [this.#driver, this.#display]) {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     }
     this.#driver = null;
+    this.#display = null;
   }
 }
