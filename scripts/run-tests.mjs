@@ -5,7 +5,7 @@
 // The log stays plain text (no colours, no progress bars redrawn in place), and each suite's wall
 // time is printed and kept in .tmp/suite-times.json for the benchmark report.
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const nodeFiles = readdirSync('test/node').filter((file) => file.endsWith('.test.ts')).sort().map((file) => `test/node/${file}`);
@@ -113,7 +113,8 @@ for (const [name, suite] of Object.entries(suites)) {
   if (code !== 0 && counted.failed === 0) counted.failed = 1;
   if (counted.passed + counted.failed === 0) counted.failed = 1;
   console.log(`[${name} suite] ${counted.passed} ok, ${counted.failed} failing, ${seconds} s`);
-  measured[name] = { seconds, passed: counted.passed, failed: counted.failed, finishedAt: new Date().toISOString() };
+  // The machine's load says how far a time can be trusted: on a shared machine it is an upper bound.
+  measured[name] = { seconds, passed: counted.passed, failed: counted.failed, finishedAt: new Date().toISOString(), loadAverage: loadavg()[0] };
   passed += counted.passed;
   failed += counted.failed;
 }
