@@ -21,6 +21,10 @@ export function firefoxLauncher() {
       extraPrefsFirefox: {
         'media.navigator.streams.fake': true,
         'media.navigator.permission.disabled': true,
+        // Tests put a page on the machine's network address and its room on loopback; Firefox's
+        // Local Network Access would hold such a request for a permission prompt nobody answers.
+        // Integrators' rooms are on the vendor's public site, where it does not apply.
+        'network.lna.enabled': false,
       },
     },
   }));
