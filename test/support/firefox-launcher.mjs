@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { withVersion } from './engine-version.mjs';
 
 /** Debian's Firefox ESR by default; FIREFOX_PATH points elsewhere. */
-export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-
-export const hasFirefox = () => existsSync(firefoxPath);
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 /**
  * Firefox as a web-test-runner browser: wtr's puppeteer launcher, given puppeteer-core, speaks
@@ -28,17 +26,4 @@ export function firefoxLauncher() {
       },
     },
   }));
-}
-
-/**
- * Notes the browser's own version on a puppeteer-driven launcher once it has started, so the log
- * says which engine build every run tested (the count reporter prints it).
- */
-export function withVersion(launcher) {
-  const startSession = launcher.startSession.bind(launcher);
-  launcher.startSession = async (sessionId, url) => {
-    await startSession(sessionId, url);
-    launcher.version ??= await launcher.browser?.version().catch(() => undefined);
-  };
-  return launcher;
 }
