@@ -1,16 +1,4 @@
-import { createServer } from 'node:net';
-
-/** A free loopback port, chosen before wtr starts so the stand-in's webhook can point at it. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port.mjs';
 
 /**
  * Mounts the demo's reference host backend (`/api/*`) in the test server; it starts the
