@@ -25,7 +25,7 @@ describe('the inputs record', () => {
     const mounting = names.filter(remounts);
     assert.deepEqual(mounting, [
       'alias', 'participantName', 'accessToken', 'refreshToken', 'src', 'eventId', 'baseUrl',
-      'accessEndpoint', 'allow', 'deny', 'disableSupport', 'clickToJoin', 'fetcher',
+      'accessEndpoint', 'allow', 'deny', 'disableSupport', 'clickToJoin', 'loading', 'fetcher',
     ]);
     assert.equal(remounts('_state'), false);
   });
