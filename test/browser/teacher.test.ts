@@ -96,7 +96,7 @@ describe('the teacher page (demo)', () => {
     expect(doc.querySelector('button')!.disabled).to.equal(false);
   });
 
-  it("redirectUrl: the room opened on its own goes there; embedded, it posts ld_finish_call and stays", async () => {
+  it("redirectUrl: the room opened on its own goes there; embedded, it posts ld_finish_call and stays", async function () {
     const landing = `${location.origin}/test/fixtures/landed.html?after=lesson`;
     const response = await fetch('/api/demo-only/teacher/rooms', {
       method: 'POST',
@@ -107,9 +107,11 @@ describe('the teacher page (demo)', () => {
     const room = (await response.json()) as { alias: string; roomBaseUrl: string; teacherUrl: string };
 
     // The teacher opens the room link in a window of its own.
-    const popup = window.open(room.teacherUrl, '_blank')!;
-    expect(popup, 'popup allowed').to.be.ok;
-    popups.push(popup);
+    // WebKit's MiniBrowser under WebDriver refuses window.open without a user gesture: there the
+    // embedded half still runs and the unframed half is reported as skipped.
+    const popup = window.open(room.teacherUrl, '_blank');
+    if (popup) popups.push(popup);
+    else expect(navigator.userAgent, 'only WebKit blocks the popup').to.match(/AppleWebKit/).and.not.match(/Chrome/);
 
     // A student has it embedded and ends the call for everyone.
     const student = create({ alias: room.alias, 'base-url': room.roomBaseUrl, 'access-endpoint': '/api/access-link', 'participant-name': 'Student' });
@@ -121,6 +123,7 @@ describe('the teacher page (demo)', () => {
     await finished;
     expect(await roomPageState(frameOf(student)!.contentWindow!)).to.equal('ended');
 
+    if (!popup) return this.skip();
     // The popup's room sees the call is over and follows the room's redirectUrl.
     const landed = await until(() => {
       try {
