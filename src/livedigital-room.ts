@@ -217,7 +217,7 @@ export class LivedigitalRoom extends ReactiveElement {
    * element's script could listen. `error` keeps it for anyone later still.
    */
   #fail(error: unknown, next: RoomState): void {
-    const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
+    const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected', { cause: error });
     this.#failures++;
     this._state = next;
     this.problem = known;
@@ -233,7 +233,7 @@ export class LivedigitalRoom extends ReactiveElement {
     // the commonest in a quick try: a page opened from a file or over plain http.
     const blocked = featuresOutOfReach(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy, isSecureContext);
     if (blocked.length) {
-      log(`${isSecureContext ? 'the frame around this page' : 'a page that is not https'} blocks ${blocked.join(', ')}`);
+      log(`${isSecureContext ? 'parent frame' : 'non-https page'} blocks ${blocked}`);
       // The room can have camera and microphone in a tab of its own: with a fresh link, as links work once.
       this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
       this.#openButton.style.cssText = 'position:absolute;top:8px;right:8px';
