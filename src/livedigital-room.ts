@@ -37,7 +37,7 @@ export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
  * @csspart join-button - The button shown with `click-to-join` before the room loads.
  * @csspart open-button - "Open in a new tab", shown over the room when it cannot have camera or microphone where it is.
  *
- * @slot join-label - Content of the join button (default: localized "Join the room").
+ * @slot join-label - Content of the join button (default: localized "Join").
  *
  * @cssprop [--livedigital-room-height=600px] - Height of the element when no `height` attribute is set.
  * @cssprop [--livedigital-room-radius=8px] - Corner radius of the room box.

@@ -150,7 +150,7 @@ describe('<livedigital-room> reads the host backend answers', () => {
     };
     const event = await mountFailing(el);
     expect([event.status, event.hostCode]).to.deep.equal([403, 'forbidden']);
-    expect(statusOf(el).textContent).to.include('Нет доступа к этой комнате');
+    expect(statusOf(el).textContent).to.include('Нет доступа к комнате');
   });
 });
 
@@ -196,7 +196,7 @@ describe('<livedigital-room> where the room cannot have camera or microphone', (
     const opened: unknown[][] = [];
     (frame.contentWindow as any).open = (...args: unknown[]) => (opened.push(args), null);
     const button = room.shadowRoot!.querySelector<HTMLButtonElement>('[part="open-button"]')!;
-    expect(button.textContent).to.equal('Open in a new tab');
+    expect(button.textContent).to.equal('Open in new tab');
     button.click();
     await within(new Promise<void>((resolve) => {
       const poll = () => (opened.length ? resolve() : setTimeout(poll, 10));
