@@ -38,8 +38,6 @@ describe('package.json', () => {
       './dist/index.js',
       './dist/livedigital-room.iife.js',
       './dist/react.js',
-      './dist/shared/define.js',
-      './src/define.ts',
     ]);
     // The element module itself only declares: registering is `./define`'s job.
     const element = readFileSync(new URL('../../src/livedigital-room.ts', import.meta.url), 'utf8');
