@@ -56,7 +56,7 @@ function iifeBuild(): UserConfig {
       sourcemap: true,
       target: 'es2022',
       minify: 'oxc',
-      lib: { entry: 'src/define.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
+      lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
     },
   };
 }

@@ -2,7 +2,8 @@
 // Sizes of what a page downloads, from a built dist/ (`npm run build` first):
 // - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element);
 // - the ESM `.` entry's own code with `lit` left external, as a bundler sees it: dist/index.js
-//   and every module of ours it imports, bundled into one file;
+//   and every module of ours it imports statically, bundled; what it loads on first use (the
+//   `upgradeLinks` implementation) on a row of its own;
 // - the React wrapper's own code on top of that, for information.
 // Each as minified bytes, gzip (level 9) and brotli (quality 11). 1 kB = 1000 bytes.
 //
@@ -30,18 +31,39 @@ export function figures(bytes) {
   };
 }
 
+/**
+ * What a page loads up front for `entry`: its bundle and the chunks that bundle imports
+ * statically, as one buffer. A chunk behind `import()` (upgradeLinks' implementation in `.`)
+ * loads only when used: `onDemand` has its bytes.
+ */
 async function bundleOwnCode(entry, external) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
+    outdir: 'size-out',
     format: 'esm',
     target: 'es2022',
     minify: true,
     write: false,
+    metafile: true,
     logLevel: 'silent',
     external,
   });
-  return Buffer.from(result.outputFiles[0].contents);
+  const { outputs } = result.metafile;
+  const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+  const bytesOf = (path) => contents.get(resolve(path));
+  const upFront = new Set();
+  const visit = (path) => {
+    if (upFront.has(path)) return;
+    upFront.add(path);
+    for (const { path: chunk, kind, external: outside } of outputs[path].imports) {
+      if (kind === 'import-statement' && !outside) visit(chunk);
+    }
+  };
+  visit(Object.keys(outputs).find((path) => outputs[path].entryPoint));
+  const onDemand = Object.keys(outputs).filter((path) => !upFront.has(path) && !path.endsWith('.map'));
+  return Object.assign(Buffer.concat([...upFront].map(bytesOf)), { onDemand: Buffer.concat(onDemand.map(bytesOf)) });
 }
 
 /** Measures a dist/ directory: `{ iife, esm, react }`, each `{ min, gzip, brotli }` in bytes. */
@@ -49,9 +71,11 @@ export async function measure(distDir = 'dist') {
   const dist = resolve(distDir);
   const iife = figures(readFileSync(join(dist, 'livedigital-room.iife.js')));
   const litExternal = ['lit', 'lit/*', '@lit/*'];
-  const esm = figures(await bundleOwnCode(join(dist, 'index.js'), litExternal));
+  const esmCode = await bundleOwnCode(join(dist, 'index.js'), litExternal);
+  const esm = figures(esmCode);
   const withReact = figures(await bundleOwnCode(join(dist, 'react.js'), [...litExternal, 'react', 'react/*']));
-  return { iife, esm, react: { min: withReact.min - esm.min, gzip: withReact.gzip - esm.gzip, brotli: withReact.brotli - esm.brotli } };
+  const react = { min: withReact.min - esm.min, gzip: withReact.gzip - esm.gzip, brotli: withReact.brotli - esm.brotli };
+  return { iife, esm, onDemand: figures(esmCode.onDemand), react };
 }
 
 /** One line per budget: `{ name, label, gzip, limit, ok }`. */
@@ -72,6 +96,7 @@ export function formatTable(sizes) {
     ['', 'min', 'gzip', 'brotli', 'limit (gzip)'],
     ['IIFE all-in-one', kB(sizes.iife.min), kB(sizes.iife.gzip), kB(sizes.iife.brotli), kB(BUDGETS.iife.limit)],
     ['ESM "." own code', kB(sizes.esm.min), kB(sizes.esm.gzip), kB(sizes.esm.brotli), kB(BUDGETS.esm.limit)],
+    ['ESM "." on first use', kB(sizes.onDemand.min), kB(sizes.onDemand.gzip), kB(sizes.onDemand.brotli), '-'],
     ['React wrapper on top', kB(sizes.react.min), kB(sizes.react.gzip), kB(sizes.react.brotli), '-'],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

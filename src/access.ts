@@ -54,7 +54,7 @@ export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
       : (await response.text()).trim();
     if (!response.ok) {
       const { error: hostCode = body?.code, message: hostMessage } = Object(body);
-      const error = new RoomError('fetch-failed', `access-endpoint answered HTTP ${status}`, { status, hostCode, hostMessage });
+      const error = new RoomError('fetch-failed', `access-endpoint: HTTP ${status}`, { status, hostCode, hostMessage });
       // Busy, not broken: the element waits and asks again (see obtainPatiently).
       if (status === 429 || status === 503) Object.assign(error, { retryAfter: response.headers.get('retry-after') ?? '' });
       throw error;
@@ -68,7 +68,7 @@ function answerToLink(answer: unknown): string {
   const link =
     answer instanceof URL ? answer.href : typeof answer === 'object' && answer ? (answer as { url?: unknown }).url : answer;
   if (typeof link !== 'string' || !parseUrl(link)) {
-    throw new RoomError('bad-response', 'the answer must be a URL or JSON { "url": … }');
+    throw new RoomError('bad-response', 'answer is not a URL or {url}');
   }
   return link;
 }
@@ -98,7 +98,7 @@ export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pa
   // (and its signal aborted) after the timeout, even when the fetcher ignores its signal.
   const limit = new AbortController();
   const ms = inputs.accessTimeout || ACCESS_TIMEOUT_MS;
-  const timer = setTimeout(() => limit.abort(new RoomError('fetch-failed', `no room link from the host within ${ms} ms`)), ms);
+  const timer = setTimeout(() => limit.abort(new RoomError('fetch-failed', `no link in ${ms} ms`)), ms);
   const onAbort = () => limit.abort(signal.reason);
   signal.addEventListener('abort', onAbort);
   const givenUp = new Promise<never>((_, reject) => limit.signal.addEventListener('abort', () => reject(limit.signal.reason)));
@@ -113,7 +113,7 @@ export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pa
     if (limit.signal.aborted) throw limit.signal.reason; // our timeout
     if (error instanceof RoomError) throw error;
     // The fetcher's own message may quote a request or a token; keep it only as `cause`.
-    throw new RoomError('fetch-failed', 'the fetcher could not get a room link', { cause: error });
+    throw new RoomError('fetch-failed', 'fetcher failed', { cause: error });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

@@ -1,31 +1,39 @@
 /**
  * The one module with a side effect: registers `<livedigital-room>` (once, and only where a
- * custom element registry exists, so server-side rendering can import it).
+ * custom element registry exists, so server-side rendering can import it). Its `upgradeLinks`
+ * loads the implementation on first use; the CDN file (cdn.ts) has it built in.
  */
 import { LivedigitalRoom } from './livedigital-room.js';
 import type { LivedigitalRoomEventMap } from './events.js';
-import { upgradeLinks } from './upgrade-links.js';
+import { roomOrigin } from './core/room-link.js';
+import { log } from './diagnostics.js';
+import type { UpgradeLinksOptions } from './upgrade-links.js';
 
 LivedigitalRoom.define();
 
-// The CDN tag `<script src=… data-upgrade-links data-base-url=…>` turns the site's room links into
-// rooms, its data-* being the site's defaults. `currentScript` names this tag only while it runs
-// (it is null for modules and in Node, so importing the package never starts this).
-const script = globalThis.document?.currentScript;
-if (script?.hasAttribute('data-upgrade-links')) {
-  const start = () => {
-    try {
-      upgradeLinks({ ...script.dataset, clickToJoin: script.hasAttribute('data-click-to-join') });
-    } catch (error) {
-      console.error('data-upgrade-links:', (error as Error).message);
-    }
-  };
-  // Links still being parsed may lack their text yet: start on the finished document.
-  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-}
+export * from './api.js';
 
-export * from './element.js';
+/**
+ * {@link import('./upgrade-links.js').upgradeLinks} as the main entry offers it: most pages never
+ * turn links into rooms, so the implementation is a chunk of its own, loaded on the first call.
+ * `baseUrl` is still checked at once (throws `invalid-base-url`) and the stop function returned
+ * at once; the links are upgraded as soon as the chunk has loaded.
+ */
+export function upgradeLinks(options: UpgradeLinksOptions = {}): () => void {
+  roomOrigin(options.baseUrl);
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  import('./upgrade-links.js').then(
+    (chunk) => {
+      if (!stopped) stop = chunk.upgradeLinks(options);
+    },
+    (error: Error) => log(`upgradeLinks: ${error.message}`, 'error'),
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
 
 declare global {
   interface HTMLElementTagNameMap {

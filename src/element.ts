@@ -2,16 +2,5 @@
  * The class-only entry: everything public, nothing registered. Use it to register under another
  * tag (`LivedigitalRoom.define('my-room')`) or to control when registration happens.
  */
-export { LivedigitalRoom, type RoomState } from './livedigital-room.js';
-export { LdAccessEvent, LdErrorEvent, LdFinishEvent, LdLoadEvent } from './events.js';
-export type { LinkSource, LivedigitalRoomEventMap } from './events.js';
-export { endpointFetcher } from './access.js';
-export { upgradeLinks, type UpgradeLinksOptions } from './upgrade-links.js';
-export type { AccessAnswer, AccessRequest, Fetcher } from './access.js';
-export type { ErrorCode } from './core/errors.js';
-export { RoomError } from './core/errors.js';
-export { DEFAULT_ALLOW, buildAllow } from './core/permissions.js';
-export { FINISH_CALL_MESSAGE } from './core/messages.js';
-export { LIVEDIGITAL_BASE_URL, TELEBOSS_BASE_URL, buildRoomLink, trustRoomLink } from './core/room-link.js';
-export type { RoomInputs } from './core/room-link.js';
-export type { InputAttributes as LivedigitalRoomAttributes, InputProperties as LivedigitalRoomProperties } from './inputs.js';
+export * from './api.js';
+export { upgradeLinks } from './upgrade-links.js';

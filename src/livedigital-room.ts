@@ -37,7 +37,7 @@ export type RoomState = 'idle' | 'loading' | 'ready' | 'error' | 'finished';
  * @csspart join-button - The button shown with `click-to-join` before the room loads.
  * @csspart open-button - "Open in a new tab", shown over the room when it cannot have camera or microphone where it is.
  *
- * @slot join-label - Content of the join button (default: localized "Join the room").
+ * @slot join-label - Content of the join button (default: localized "Join").
  *
  * @cssprop [--livedigital-room-height=600px] - Height of the element when no `height` attribute is set.
  * @cssprop [--livedigital-room-radius=8px] - Corner radius of the room box.
@@ -217,7 +217,7 @@ export class LivedigitalRoom extends ReactiveElement {
    * element's script could listen. `error` keeps it for anyone later still.
    */
   #fail(error: unknown, next: RoomState): void {
-    const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected failure', { cause: error });
+    const known = error instanceof RoomError ? error : new RoomError('fetch-failed', 'unexpected', { cause: error });
     this.#failures++;
     this._state = next;
     this.problem = known;
@@ -233,7 +233,7 @@ export class LivedigitalRoom extends ReactiveElement {
     // the commonest in a quick try: a page opened from a file or over plain http.
     const blocked = featuresOutOfReach(frame.allow, (document as { featurePolicy?: PagePolicy }).featurePolicy, isSecureContext);
     if (blocked.length) {
-      log(`${isSecureContext ? 'the frame around this page' : 'a page that is not https'} blocks ${blocked.join(', ')}`);
+      log(`${isSecureContext ? 'parent frame' : 'non-https page'} blocks ${blocked}`);
       // The room can have camera and microphone in a tab of its own: with a fresh link, as links work once.
       this.#openButton = button({ part: 'open-button' }, () => this.#openInNewTab(), TEXTS[this.#lang()].open);
       this.#openButton.style.cssText = 'position:absolute;top:8px;right:8px';

@@ -8,7 +8,8 @@ export const styles = css`
     min-height: 240px;
     box-sizing: border-box;
   }
-  :host([hidden]) {
+  :host([hidden]),
+  .status[hidden] {
     display: none;
   }
   :host([height]) {
@@ -17,7 +18,6 @@ export const styles = css`
   }
   .container {
     position: relative;
-    width: 100%;
     height: 100%;
     overflow: hidden;
     border-radius: var(--livedigital-room-radius, 8px);
@@ -32,19 +32,15 @@ export const styles = css`
   .status {
     position: absolute;
     inset: 0;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
+    display: grid;
+    place-content: center;
+    justify-items: center;
     gap: 1em;
     padding: 1.5em;
     text-align: center;
     font: var(--livedigital-room-font, 500 1rem/1.4 system-ui, sans-serif);
     color: var(--livedigital-room-color, #f4f6fa);
-    background: var(--livedigital-room-overlay, rgb(20 23 28 / 0.92));
-  }
-  .status[hidden] {
-    display: none;
+    background: var(--livedigital-room-overlay, rgb(20 23 28 / .92));
   }
   .status p {
     margin: 0;
@@ -55,12 +51,12 @@ export const styles = css`
     font-weight: 600;
   }
   .note {
-    font-size: 0.875em;
-    opacity: 0.85;
+    font-size: .875em;
+    opacity: .85;
   }
   button {
     font: inherit;
-    padding: 0.6em 1.4em;
+    padding: .6em 1.4em;
     border: 0;
     border-radius: 999px;
     color: var(--livedigital-room-accent-text, #fff);
@@ -74,10 +70,10 @@ export const styles = css`
   .spinner {
     width: 2em;
     height: 2em;
-    border: 3px solid currentColor;
+    border: 3px solid;
     border-right-color: transparent;
     border-radius: 50%;
-    animation: spin 0.9s linear infinite;
+    animation: spin .9s linear infinite;
   }
   @keyframes spin {
     to {

@@ -8,7 +8,7 @@ import { parseUrl } from './origins.js';
 export function safeRedirectUrl(value: string, pageHref: string): URL {
   const url = parseUrl(value.trim(), pageHref);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new RoomError('unsafe-redirect', 'redirect-url must be an http(s) address');
+    throw new RoomError('unsafe-redirect', 'redirect-url must be http(s)');
   }
   return url;
 }

@@ -30,13 +30,13 @@ export function roomOrigin(baseUrl?: string | null): string {
   const raw = baseUrl == null || baseUrl === '' ? LIVEDIGITAL_BASE_URL : baseUrl.trim();
   const url = parseUrl(raw);
   if (!url || !isSecureRoomUrl(url) || url.pathname.replace(/\/+$/, '') !== '' || url.search || url.hash) {
-    throw new RoomError(
-      'invalid-base-url',
-      'base-url must be an https origin such as https://edu.livedigital.space (http only on localhost)',
-    );
+    throw new RoomError('invalid-base-url', 'base-url must be an https origin');
   }
   return url.origin;
 }
+
+/** The README's error-code table says the rest (length, examples). */
+const idRule = (input: string): string => `${input}: letters, digits, _ and - only`;
 
 function present(value: string | null | undefined): value is string {
   return typeof value === 'string' && value !== '';
@@ -49,13 +49,13 @@ function present(value: string | null | undefined): value is string {
 export function roomPath(inputs: RoomInputs): string | undefined {
   if (present(inputs.eventId)) {
     if (!ID_PATTERN.test(inputs.eventId)) {
-      throw new RoomError('invalid-event-id', 'event-id may contain only letters, digits, "_" and "-"');
+      throw new RoomError('invalid-event-id', idRule('event-id'));
     }
     return `/event/${inputs.eventId}`;
   }
   if (present(inputs.alias)) {
     if (!isValidAlias(inputs.alias)) {
-      throw new RoomError('invalid-alias', 'alias may contain only letters, digits, "_" and "-" (1–64 characters)');
+      throw new RoomError('invalid-alias', idRule('alias'));
     }
     return `/room/${inputs.alias}`;
   }
@@ -70,7 +70,7 @@ export function roomPath(inputs: RoomInputs): string | undefined {
 export function buildRoomLink(inputs: RoomInputs): URL {
   const origin = roomOrigin(inputs.baseUrl);
   const path = roomPath(inputs);
-  if (!path) throw new RoomError('missing-room', 'set alias, event-id, src, a fetcher or access-endpoint');
+  if (!path) throw new RoomError('missing-room', 'set alias, event-id, src, fetcher or access-endpoint');
   const url = new URL(path, origin);
   if (present(inputs.participantName)) url.searchParams.set('participantName', inputs.participantName);
   if (present(inputs.accessToken)) url.searchParams.set('accessToken', inputs.accessToken);
@@ -88,7 +88,7 @@ export function trustRoomLink(link: string | URL, baseUrl?: string | null): URL 
   const url = parseUrl(link);
   if (!url || !isSecureRoomUrl(url) || url.origin !== origin) {
     // The origin says where the link points (never the token); often base-url is what to change.
-    throw new RoomError('untrusted-link', `the room link must be an https link on ${origin}${url ? `, not on ${url.origin}` : ''}`);
+    throw new RoomError('untrusted-link', `link must be on ${origin}${url ? `, not ${url.origin}` : ''}`);
   }
   return url;
 }

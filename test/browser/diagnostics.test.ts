@@ -38,7 +38,7 @@ describe('<livedigital-room> tells the integrator what is wrong', () => {
     await mountFailing(el);
     const [line] = lines('error');
     expect(line).to.include('untrusted-link');
-    expect(line).to.include(`must be an https link on ${ROOM_ORIGIN}, not on https://edu.livedigital.space`);
+    expect(line).to.include(`link must be on ${ROOM_ORIGIN}, not https://edu.livedigital.space`);
     expect(line).not.to.include('SECRET');
   });
 
@@ -150,7 +150,7 @@ describe('<livedigital-room> reads the host backend answers', () => {
     };
     const event = await mountFailing(el);
     expect([event.status, event.hostCode]).to.deep.equal([403, 'forbidden']);
-    expect(statusOf(el).textContent).to.include('Нет доступа к этой комнате');
+    expect(statusOf(el).textContent).to.include('Нет доступа к комнате');
   });
 });
 
@@ -200,7 +200,7 @@ describe('<livedigital-room> where the room cannot have camera or microphone', (
     (frame.contentWindow as any).open = (...args: unknown[]) => (opened.push(args), null);
     const button = room.shadowRoot!.querySelector<HTMLButtonElement>('[part="open-button"]')!;
     if (!detectable) return void expect(button).to.equal(null);
-    expect(button.textContent).to.equal('Open in a new tab');
+    expect(button.textContent).to.equal('Open in new tab');
     button.click();
     await within(new Promise<void>((resolve) => {
       const poll = () => (opened.length ? resolve() : setTimeout(poll, 10));

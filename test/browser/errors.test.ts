@@ -41,12 +41,12 @@ describe('<livedigital-room> reports bad input clearly', () => {
     document.body.append(wrapper);
     await failed;
     await el.updateComplete;
-    expect(statusOf(el).textContent).to.include('Комната на этой странице настроена неверно');
+    expect(statusOf(el).textContent).to.include('Комната настроена неверно');
     expect(statusOf(el).textContent).to.include('invalid-alias');
     expect(statusOf(el).querySelector('button')!.textContent).to.equal('Повторить');
     el.lang = 'en';
     await el.updateComplete;
-    expect(statusOf(el).textContent).to.include('This room is not set up correctly');
+    expect(statusOf(el).textContent).to.include('The room is not set up correctly');
     wrapper.remove();
   });
 
@@ -122,7 +122,7 @@ describe('<livedigital-room> reports bad input clearly', () => {
     expect(box.getAttribute('aria-busy')).to.equal('true');
     expect(statusOf(el).getAttribute('role')).to.equal('status');
     expect(statusOf(el).hidden).to.equal(false);
-    expect(statusOf(el).textContent).to.include('Connecting to the room');
+    expect(statusOf(el).textContent).to.include('Connecting…');
     const loaded = oneEvent(el, 'ld-load');
     answer(`${ROOM_ORIGIN}/room/room1`);
     await loaded;

@@ -1,5 +1,6 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { upgradeLinks } from '../../src/element.js';
+import { upgradeLinks as upgradeLinksOnDemand } from '../../src/index.js';
 import type { LivedigitalRoom } from '../../src/element.js';
 import type { LdAccessEvent } from '../../src/events.js';
 import { RoomError } from '../../src/core/errors.js';
@@ -171,5 +172,28 @@ describe('upgradeLinks', () => {
     expect(link.origin).to.equal(ROOM_ORIGIN);
     expect(link.pathname).to.equal('/room/EGBYWoMZJe');
     expect(link.searchParams.get('accessToken')).to.match(/^one-time-/);
+  });
+});
+
+describe('upgradeLinks from the main entry, its implementation loaded on first use', () => {
+  it('refuses a bad baseUrl at once, then upgrades the links once the implementation has loaded', async () => {
+    const area = await content(`<a href="${ROOM_ORIGIN}/room/ondemand">x</a>`);
+    expect(() => upgradeLinksOnDemand({ baseUrl: 'http://edu.livedigital.space', root: area })).to.throw(RoomError);
+    const stop = upgradeLinksOnDemand({ ...SITE, root: area });
+    try {
+      await waitUntil(() => rooms(area).length === 1, 'the link became a room', { timeout: 5000 });
+      expect(rooms(area)[0]!.getAttribute('alias')).to.equal('ondemand');
+    } finally {
+      stop();
+    }
+  });
+
+  it('stopped before the implementation has loaded, leaves every link a link', async () => {
+    const area = await content(`<a href="${ROOM_ORIGIN}/room/never">x</a>`);
+    upgradeLinksOnDemand({ ...SITE, root: area })();
+    await import('../../src/upgrade-links.js');
+    await afterMutations();
+    expect(rooms(area)).to.have.length(0);
+    expect(area.querySelector('a')).to.exist;
   });
 });

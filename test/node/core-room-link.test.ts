@@ -81,7 +81,7 @@ describe('trustRoomLink', () => {
     );
     assert.throws(
       () => trustRoomLink('https://evil.example/room/a?accessToken=SECRET'),
-      (e: unknown) => e instanceof RoomError && e.message.endsWith('not on https://evil.example') && !e.message.includes('SECRET'),
+      (e: unknown) => e instanceof RoomError && e.message.endsWith(', not https://evil.example') && !e.message.includes('SECRET'),
     );
   });
 });

@@ -68,9 +68,9 @@ const redirectPath = () => /data-redirect-url="([^"]+)"/.exec(adminScript!)![1]!
 
 before(async () => {
   assert.ok(adminScript && teacherLink, 'the README shows the admin\'s script and the teacher\'s link');
-  // The CDN file as Vite builds it: define.ts as one IIFE whose exports are `LivedigitalRoom`.
+  // The CDN file as Vite builds it: cdn.ts as one IIFE whose exports are `LivedigitalRoom`.
   const bundle = await build({
-    entryPoints: [new URL('../../src/define.ts', import.meta.url).pathname],
+    entryPoints: [new URL('../../src/cdn.ts', import.meta.url).pathname],
     bundle: true, format: 'iife', globalName: 'LivedigitalRoom', target: 'es2022', write: false, logLevel: 'silent',
   });
   iife = bundle.outputFiles[0]!.text;
