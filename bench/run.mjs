@@ -30,7 +30,7 @@ const sizes = await measure(`${root}dist`);
 const { handWritten, features } = await measureFeatures();
 for (const [name, label] of [['iife', 'IIFE all-in-one, Lit inside'], ['esm', 'ESM "." own code, Lit external']]) {
   const { min, gzip, brotli } = sizes[name];
-  row(`${label}: min / gzip / brotli`, `${kB(min)} / ${kB(gzip)} / ${kB(brotli)}`, `hand-written ${kB(handWritten.gzip)} gzip`, x(gzip / handWritten.gzip), `≤ ${kB(BUDGETS[name].limit)} gzip`, gzip <= BUDGETS[name].limit);
+  row(`${label}: min / gzip / brotli`, `${kB(min)} / ${kB(gzip)} / ${kB(brotli)}`, `hand-written ${kB(handWritten.gzip)} gzip`, x(gzip / handWritten.gzip), `≤ ${kB(BUDGETS[name].target)} gzip`, gzip <= BUDGETS[name].target);
 }
 for (const { name, gzip } of features) row(`  marginal gzip: ${name}`, `${gzip} B`, '', '', '', null);
 
