@@ -53,19 +53,24 @@ row('access-link handler, CPU per request (stub client)', `${cpu.handler.toFixed
 if (existsSync(`${root}bench/burst.mjs`)) {
   console.error('lesson-start burst …');
   const { runBurst } = await import('./burst.mjs');
-  const burst = await runBurst({ quiet: true, ...(quick ? { students: 100 } : {}) });
-  for (const line of burst?.rows ?? []) {
-    const cells = Array.isArray(line) ? line : Object.values(line);
-    row(`burst: ${cells[0]}`, ...cells.slice(1).map((cell) => (cell == null ? '' : String(cell))));
-  }
+  const { config, baseline, withRetries, goal } = await runBurst(quick ? { students: 100 } : {});
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const crowd = `${config.students} students, stand-in ${config.concurrency} at once / ${config.perSecond} per s`;
+  row(`lesson-start burst (${crowd}): joined`, `${withRetries.joined} / ${config.students}`, `retries off: ${baseline.joined}`, '', 'all', goal.allJoined);
+  row('  last link', s(withRetries.lastLinkMs), `floor ${s(goal.floorMs)}`, x(withRetries.lastLinkMs / goal.floorMs), '≤ 2×', goal.lastLinkWithin2xFloor);
+  row('  p50 / p95 time to link', `${s(withRetries.p50Ms)} / ${s(withRetries.p95Ms)}`, `retries off: ${s(baseline.p50Ms)} / ${s(baseline.p95Ms)}`);
+  row('  peak upstream at once / per second', `${withRetries.peakUpstreamConcurrent} / ${withRetries.peakUpstreamPerSecond}`, `limits ${config.concurrency} / ${config.perSecond}`, '', 'within', goal.withinLimits);
+  row('  upstream requests per link', withRetries.upstreamPerLink.toFixed(2), `retries off: ${baseline.upstreamPerLink.toFixed(2)}`);
 } else {
   row('lesson-start burst', 'bench/burst.mjs not present');
 }
 
 const timesFile = `${root}.tmp/suite-times.json`;
 if (existsSync(timesFile)) {
-  const times = JSON.parse(readFileSync(timesFile, 'utf8'));
-  for (const [suite, wall] of Object.entries(times)) row(`wall time of the ${suite} suite`, `${(wall / 1000).toFixed(1)} s`);
+  const { suites = {} } = JSON.parse(readFileSync(timesFile, 'utf8'));
+  for (const [suite, { seconds, loadAverage }] of Object.entries(suites)) {
+    row(`wall time of the ${suite} suite (last npm test)`, `${Number(seconds).toFixed(1)} s`, loadAverage === undefined ? '' : `load average ${loadAverage}`);
+  }
 } else {
   row('wall time of each test suite', 'run npm test first');
 }
