@@ -34,6 +34,8 @@ const STYLE = `
   header, footer { padding: 12px 16px; display: flex; gap: 12px; align-items: center; }
   header { justify-content: space-between; border-bottom: 1px solid #2c3039; }
   main { flex: 1; display: grid; place-items: center; padding: 16px; }
+  /* display above would otherwise show a main the page hides (the waiting room, or the room while waiting). */
+  [hidden] { display: none !important; }
   .video { width: min(640px, 90vw); aspect-ratio: 16 / 9; border-radius: 12px; display: grid; place-items: center;
     background: linear-gradient(135deg, #2b5876, #4e4376); font-size: 48px; font-weight: 600; }
   .muted { color: #9aa1ad; font-size: 14px; }
