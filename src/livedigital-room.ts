@@ -169,20 +169,21 @@ export class LivedigitalRoom extends ReactiveElement {
       return;
     }
     this._state = 'loading';
+    // The redirect is checked first: a bad redirect-url must not spend a single-use link.
     Promise.resolve()
       .then(() => (this.#redirect(), obtainPatiently(this, mount.signal, location.href, () => (this.busy = true), this.#failures)))
       .then(
-      ({ url, source }) => {
-        if (mount.signal.aborted) return; // an answer for inputs that are gone
-        this.#failures = 0;
-        this.busy = false;
-        this.link = url;
-        this.dispatchEvent(new LdAccessEvent(url.href, source));
-      },
-      (error: unknown) => {
-        if (!mount.signal.aborted) this.#fail(error, 'error');
-      },
-    );
+        ({ url, source }) => {
+          if (mount.signal.aborted) return; // an answer for inputs that are gone
+          this.#failures = 0;
+          this.busy = false;
+          this.link = url;
+          this.dispatchEvent(new LdAccessEvent(url.href, source));
+        },
+        (error: unknown) => {
+          if (!mount.signal.aborted) this.#fail(error, 'error');
+        },
+      );
   }
 
   /** Before a room loads: `click-to-join` until the click, `loading="lazy"` until near the viewport. */
@@ -195,7 +196,6 @@ export class LivedigitalRoom extends ReactiveElement {
     preconnect(this.src || this.baseUrl || LIVEDIGITAL_BASE_URL);
     if (!this.fetcher) preconnect(this.accessEndpoint, true);
   }
-
 
   /** Where the call's end leads, checked against this page: throws `unsafe-redirect`. */
   #redirect(): URL | '' | null {
