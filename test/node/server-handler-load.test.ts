@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest } from 'node:http';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { listen } from '../support/listen.js';
 import { createAccessLinkHandler, createLivedigitalClient, createWebhookHandler, signWebhookBody, toNodeListener } from '../../src/server/index.js';
 
 const TOKEN = 'pt_SECRET-load-token.1234567890';
 const LINK = 'https://edu.livedigital.space/room/hMInKY6FoM?participantName=Ann&accessToken=one-time';
-
-async function listen(listener: RequestListener) {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 async function until(test: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { listen } from '../support/listen.js';
 import {
   createAccessLinkHandler,
   createLivedigitalClient,
@@ -12,20 +11,6 @@ import type { AccessGrant, AccessRequestBody } from '../../src/server/index.js';
 
 const TOKEN = 'pt_SECRET-handler-token.0987654321';
 const LINK = 'https://edu.livedigital.space/room/hMInKY6FoM?participantName=Ann&accessToken=one-time';
-
-async function listen(listener: RequestListener) {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 interface Seen {
   method: string;
