@@ -12,17 +12,19 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { RETRY_POLICY, retryDelay } from '../src/core/retry.ts';
 import { startEmulator } from '../src/emulator/index.ts';
 import { createAccessLinkHandler, createLivedigitalClient, toNodeListener } from '../src/server/index.ts';
 
 /**
- * The student's (the element's) retry policy: exponential backoff with full jitter on top of the
- * wait the answer asked for (`Retry-After`). Swap in the element's own function by passing
- * `policy` to runBurst. Returns the wait in ms before retry number `attempt` (0-based).
+ * The student's retry policy is the element's own (`retryDelay` in src/core/retry.ts): exponential
+ * backoff with full jitter on top of the wait the answer asked for (`Retry-After`). The student
+ * loop below keeps the total budget, so the core function's own budget is lifted here. Another
+ * policy can be passed to runBurst as `policy`. Returns the wait in ms before retry `attempt` (0-based).
  */
-export function studentRetryDelay(attempt, retryAfterSeconds, random) {
-  const window = Math.min(8000, 500 * 2 ** attempt);
-  return (retryAfterSeconds ?? 0) * 1000 + Math.floor(random * window);
+export function elementRetryDelay(attempt, retryAfterSeconds, random) {
+  const now = Date.now();
+  return retryDelay(attempt, retryAfterSeconds, random, now, now, { ...RETRY_POLICY, budgetMs: Infinity });
 }
 
 /** Total time a student keeps trying before the error screen. */
@@ -137,7 +139,7 @@ export async function runBurst(options = {}) {
     perSecond: options.perSecond ?? 100,
     latencyMs: options.latencyMs ?? 20,
     maxConcurrent: options.maxConcurrent,
-    policy: options.policy ?? studentRetryDelay,
+    policy: options.policy ?? elementRetryDelay,
     budgetMs: options.budgetMs ?? STUDENT_BUDGET_MS,
   };
   // What this machine manages with no limit at all: on a busy machine that, not the limit, is the floor.
