@@ -57,6 +57,7 @@ function iifeBuild(): UserConfig {
       target: 'es2022',
       minify: 'oxc',
       lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
+      rollupOptions: { output: { generatedCode: { symbols: false } } },
     },
   };
 }
