@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { demoBackend } from './demo/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
@@ -49,7 +49,7 @@ function esmBuild(): UserConfig {
 /** `vite build --mode iife`: the all-in-one file for a CMS `<script src>` (Lit inside, registers the element). */
 function iifeBuild(): UserConfig {
   return {
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [minifyTemplatesPlugin(), cdnOnDemand()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -58,6 +58,17 @@ function iifeBuild(): UserConfig {
       minify: 'oxc',
       lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
       rollupOptions: { output: { generatedCode: { symbols: false } } },
+    },
+  };
+}
+
+/** The CDN file builds in what the ESM build loads on demand: `on-demand.ts` becomes `on-demand.cdn.ts`. */
+function cdnOnDemand(): Plugin {
+  return {
+    name: 'livedigital-room:cdn-on-demand',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './on-demand.js' && importer) return this.resolve('./on-demand.cdn.ts', importer);
     },
   };
 }

@@ -15,7 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const FEATURES = {
   'retry when the backend is busy': {
     'src/patience.ts': `import { obtainRoomLink } from './access.js';
-      export const obtainPatiently = (inputs: any, signal: any, href: any, ..._: any[]) => obtainRoomLink(inputs, signal, href);`,
+      export const obtainPatiently = (inputs: any, signal: any, ..._: any[]) => obtainRoomLink(inputs, signal);`,
   },
   'loading="lazy"': { 'src/lazy.ts': 'export const whenNear = (_t: any, _s: any, near: () => void) => near();' },
   'facade lines (room, name, camera note)': { 'src/facade.ts': 'export const facadeLines = (..._: any[]): Array<[string, string]> => [];' },

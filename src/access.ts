@@ -2,6 +2,7 @@ import { RoomError } from './core/errors.js';
 import { parseUrl } from './core/origins.js';
 import { buildRoomLink, roomOrigin, roomPath, trustRoomLink, type RoomInputs } from './core/room-link.js';
 import type { LinkSource } from './events.js';
+import { askEndpointModule } from './on-demand.js';
 
 /** What the element asks the host's backend for one mount of the room. */
 export interface AccessRequest {
@@ -34,50 +35,19 @@ export interface ObtainedLink {
 
 /**
  * The built-in fetcher behind `access-endpoint`: POST `{alias, participantName}` as JSON with the
- * page's cookies (the host knows its user by its own session), accept `{ "url": … }` or a plain URL.
- * A refusal carries the HTTP status and the host's own `{error|code, message}`; an answer that is
- * neither (an HTML page, say) is `bad-response`, not a link to be judged.
+ * page's cookies, accept `{ "url": … }` or a plain URL; a refusal is a `fetch-failed` RoomError
+ * with the HTTP status and the host's own `{error|code, message}` (see ask-endpoint.ts). Pages that
+ * never use it do not download it: the request code is loaded on the first call.
  */
 export function endpointFetcher(endpoint: string, pageHref?: string): Fetcher {
-  return async ({ alias, participantName, signal }) => {
-    const response = await fetch(new URL(endpoint, pageHref), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/plain' },
-      body: JSON.stringify({ alias, participantName }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal,
-    });
-    const { status } = response;
-    const body = (response.headers.get('content-type') ?? '').includes('json')
-      ? await response.json().catch(() => null)
-      : (await response.text()).trim();
-    if (!response.ok) {
-      const { error: hostCode = body?.code, message: hostMessage } = Object(body);
-      const error = new RoomError('fetch-failed', `access-endpoint: HTTP ${status}`, { status, hostCode, hostMessage });
-      // Busy, not broken: the element waits and asks again (see obtainPatiently).
-      if (status === 429 || status === 503) Object.assign(error, { retryAfter: response.headers.get('retry-after') ?? '' });
-      throw error;
-    }
-    return body;
-  };
+  return async (request) => (await askEndpointModule()).askEndpoint(endpoint, pageHref, request);
 }
 
-/** A fetcher's answer as an absolute link, or `bad-response` for anything else. */
+/** A fetcher's answer (a URL, its text, or `{url}`) as an absolute link, or `bad-response` for anything else. */
 function answerToLink(answer: unknown): string {
-  const link =
-    answer instanceof URL ? answer.href : typeof answer === 'object' && answer ? (answer as { url?: unknown }).url : answer;
-  if (typeof link !== 'string' || !parseUrl(link)) {
-    throw new RoomError('bad-response', 'answer is not a URL or {url}');
-  }
+  const link = String((answer as { url?: unknown } | null)?.url ?? answer);
+  if (!parseUrl(link)) throw new RoomError('bad-response', 'answer is not a URL or {url}');
   return link;
-}
-
-/** The fetcher a mount uses: the property wins over `access-endpoint`. */
-function activeFetcher(inputs: LinkInputs, pageHref?: string): Fetcher | null {
-  if (inputs.fetcher) return inputs.fetcher;
-  if (inputs.accessEndpoint) return endpointFetcher(inputs.accessEndpoint, pageHref);
-  return null;
 }
 
 /**
@@ -86,9 +56,10 @@ function activeFetcher(inputs: LinkInputs, pageHref?: string): Fetcher | null {
  * links by default), so the caller must call this again for every new iframe.
  * Throws {@link RoomError}; an abort rethrows the abort reason untouched.
  */
-export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pageHref?: string): Promise<ObtainedLink> {
+export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal): Promise<ObtainedLink> {
   if (inputs.src) return { url: trustRoomLink(inputs.src, inputs.baseUrl), source: 'src' };
-  const fetcher = activeFetcher(inputs, pageHref);
+  // The property wins over `access-endpoint`.
+  const fetcher = inputs.fetcher || (inputs.accessEndpoint && endpointFetcher(inputs.accessEndpoint));
   if (!fetcher) return { url: buildRoomLink(inputs), source: 'attributes' };
   // A single-use link is spent by asking: whatever can be wrong here must be found first.
   roomOrigin(inputs.baseUrl);
@@ -101,13 +72,13 @@ export async function obtainRoomLink(inputs: LinkInputs, signal: AbortSignal, pa
   const timer = setTimeout(() => limit.abort(new RoomError('fetch-failed', `no link in ${ms} ms`)), ms);
   const onAbort = () => limit.abort(signal.reason);
   signal.addEventListener('abort', onAbort);
-  const givenUp = new Promise<never>((_, reject) => limit.signal.addEventListener('abort', () => reject(limit.signal.reason)));
   let answer: unknown;
   try {
-    const request: AccessRequest = { signal: limit.signal };
-    if (inputs.alias) request.alias = inputs.alias;
-    if (inputs.participantName) request.participantName = inputs.participantName;
-    answer = await Promise.race([fetcher(request), givenUp]);
+    const request = { alias: inputs.alias || undefined, participantName: inputs.participantName || undefined, signal: limit.signal };
+    answer = await Promise.race([
+      fetcher(request),
+      new Promise<never>((_, reject) => limit.signal.addEventListener('abort', () => reject(limit.signal.reason))),
+    ]);
   } catch (error) {
     if (signal.aborted) throw error; // the mount is gone: nobody will show this
     if (limit.signal.aborted) throw limit.signal.reason; // our timeout

@@ -7,19 +7,17 @@ const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true
 
 /** A room link was obtained and is about to be loaded in the iframe. */
 export class LdAccessEvent extends Event {
-  static readonly type = 'ld-access';
   constructor(
     /** The room link (it may carry the access token: do not log it). */
     readonly url: string,
     readonly source: LinkSource,
   ) {
-    super(LdAccessEvent.type, init());
+    super('ld-access', init());
   }
 }
 
 /** The room iframe finished loading. */
 export class LdLoadEvent extends Event {
-  static readonly type = 'ld-load';
   constructor(
     readonly url: string,
     /**
@@ -30,7 +28,7 @@ export class LdLoadEvent extends Event {
      */
     readonly blockedFeatures: readonly string[] = [],
   ) {
-    super(LdLoadEvent.type, init());
+    super('ld-load', init());
   }
 }
 
@@ -40,7 +38,6 @@ export class LdLoadEvent extends Event {
  * `{error|code, message}`; `code` stays one of the element's own.
  */
 export class LdErrorEvent extends Event {
-  static readonly type = 'ld-error';
   readonly status?: number;
   readonly hostCode?: string;
   readonly hostMessage?: string;
@@ -51,7 +48,7 @@ export class LdErrorEvent extends Event {
     readonly cause?: unknown,
     details: Omit<RoomErrorDetails, 'cause'> = {},
   ) {
-    super(LdErrorEvent.type, init());
+    super('ld-error', init());
     Object.assign(this, details);
   }
 }
@@ -61,9 +58,8 @@ export class LdErrorEvent extends Event {
  * the page and take over; otherwise the page goes to `redirectUrl` when one is set.
  */
 export class LdFinishEvent extends Event {
-  static readonly type = 'ld-finish';
   constructor(readonly redirectUrl: string | null) {
-    super(LdFinishEvent.type, init(true));
+    super('ld-finish', init(true));
   }
 }
 

@@ -1,4 +1,4 @@
-import { buildAllow, grants } from './core/permissions.js';
+import { buildAllow, grantsMedia } from './core/permissions.js';
 import type { Texts } from './i18n.js';
 
 export interface FacadeInputs {
@@ -17,6 +17,6 @@ export function facadeLines(t: Texts, room: FacadeInputs): Array<[string, string
   const allow = buildAllow(room.allow, room.deny);
   const lines: Array<[string, string]> = [['title', room.label || t.label]];
   if (room.participantName) lines.push(['', t.joinAs + room.participantName]);
-  if (grants(allow, 'camera') || grants(allow, 'microphone')) lines.push(['note', t.media]);
+  if (grantsMedia(allow)) lines.push(['note', t.media]);
   return lines;
 }

@@ -2,7 +2,7 @@ import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from 
 import type { TypedEventListenerOrEventListenerObject } from 'typescript-event-target';
 import { ERROR_CODES_URL, RoomError } from './core/errors.js';
 import { isFinishFromRoom } from './core/messages.js';
-import { buildAllow, grants, type PagePolicy } from './core/permissions.js';
+import { buildAllow, grants, grantsMedia, type PagePolicy } from './core/permissions.js';
 import { safeRedirectUrl } from './core/redirect.js';
 import { featuresOutOfReach, log, warnMisspelledAttributes } from './diagnostics.js';
 import { LIVEDIGITAL_BASE_URL } from './core/room-link.js';
@@ -82,7 +82,7 @@ export class LivedigitalRoom extends ReactiveElement {
   #frame?: HTMLIFrameElement | null;
   #frameLink?: URL | null;
   #view?: string;
-  #connection?: AbortController | null;
+  #connection?: AbortController;
   #mount?: AbortController | null;
   #mountPending?: boolean;
   #joined?: boolean;
@@ -131,12 +131,11 @@ export class LivedigitalRoom extends ReactiveElement {
     super.disconnectedCallback();
     this.#connection?.abort();
     this.#mount?.abort();
-    this.#connection = this.#mount = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A redirect-url is checked when set: a bad one is found before a link is spent, not at the end of the call.
-    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && this.#redirectFails()))) {
+    if (this.hasUpdated && ([...changed.keys()].some(remounts) || (changed.has('redirectUrl') && !this.#redirectSafe()))) {
       this.#joined = this.#near = false;
       this.#mountPending = true;
     }
@@ -171,7 +170,7 @@ export class LivedigitalRoom extends ReactiveElement {
     this._state = 'loading';
     // The redirect is checked first: a bad redirect-url must not spend a single-use link.
     Promise.resolve()
-      .then(() => (this.#redirect(), obtainPatiently(this, mount.signal, location.href, () => (this.busy = true), this.#failures)))
+      .then(() => (this.#redirect(), obtainPatiently(this, mount.signal, () => (this.busy = true), this.#failures)))
       .then(
         ({ url, source }) => {
           if (mount.signal.aborted) return; // an answer for inputs that are gone
@@ -202,12 +201,12 @@ export class LivedigitalRoom extends ReactiveElement {
     return this.redirectUrl && safeRedirectUrl(this.redirectUrl, location.href);
   }
 
-  #redirectFails(): boolean {
+  #redirectSafe(): boolean {
     try {
       this.#redirect();
-      return false;
-    } catch {
       return true;
+    } catch {
+      return false;
     }
   }
 
@@ -243,7 +242,7 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   #openInNewTab(): void {
-    obtainPatiently(this, this.#mount!.signal, location.href, () => {}).then(
+    obtainPatiently(this, this.#mount!.signal, () => {}).then(
       ({ url }) => open(url, '_blank', 'noopener'),
       (error: unknown) => this.#fail(error, 'error'),
     );
@@ -265,9 +264,8 @@ export class LivedigitalRoom extends ReactiveElement {
   }
 
   #lang(): Lang {
-    return (
-      toLang(this.lang) ?? toLang(this.closest('[lang]')?.getAttribute('lang')) ?? toLang(navigator.language) ?? 'en'
-    );
+    // `lang` is reflected, so the nearest `[lang]` is this element when it has one.
+    return toLang(this.closest('[lang]')?.getAttribute('lang')) ?? toLang(navigator.language) ?? 'en';
   }
 
   /**
@@ -303,8 +301,8 @@ export class LivedigitalRoom extends ReactiveElement {
     const key = [view, lang, this.label, this.participantName, this.allow, this.deny].join();
     if (key === this.#view) return; // rebuilding would take focus from its button
     this.#view = key;
+    // `alert` is an assertive live region, `status` a polite one.
     status.setAttribute('role', problem ? 'alert' : 'status');
-    status.setAttribute('aria-live', problem ? 'assertive' : 'polite');
     status.hidden = !view;
     status.replaceChildren(
       ...(problem
@@ -339,7 +337,7 @@ export class LivedigitalRoom extends ReactiveElement {
       referrerpolicy: 'strict-origin',
     });
     frame.toggleAttribute('allowfullscreen', grants(allow, 'fullscreen'));
-    frame.toggleAttribute('allowusermedia', grants(allow, 'camera') || grants(allow, 'microphone'));
+    frame.toggleAttribute('allowusermedia', grantsMedia(allow));
     frame.toggleAttribute('disablesupport', this.disableSupport);
     frame.addEventListener('load', () => this.#onFrameLoad(frame));
     frame.src = link.href; // last: the navigation starts with every attribute in place

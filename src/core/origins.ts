@@ -1,8 +1,8 @@
 /** Hosts where plain http is acceptable: a developer's own machine (local stand-ins, tests). */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])$/i;
 
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  return LOOPBACK_HOST.test(hostname);
 }
 
 /**

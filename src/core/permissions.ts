@@ -2,19 +2,8 @@
  * The permission list the vendor documents for the room iframe. `screen-wake-lock` is listed in
  * the prose of the docs but missing from their snippet; the room asks for it, so it is on.
  */
-export const DEFAULT_ALLOW: readonly string[] = [
-  'camera',
-  'microphone',
-  'fullscreen',
-  'accelerometer',
-  'autoplay',
-  'clipboard-write',
-  'encrypted-media',
-  'gyroscope',
-  'picture-in-picture',
-  'display-capture',
-  'screen-wake-lock',
-];
+export const DEFAULT_ALLOW: readonly string[] =
+  'camera microphone fullscreen accelerometer autoplay clipboard-write encrypted-media gyroscope picture-in-picture display-capture screen-wake-lock'.split(' ');
 
 const FEATURE = /^[a-z][a-z0-9-]*$/;
 
@@ -56,6 +45,9 @@ export function grants(allow: string, feature: string): boolean {
   const allowlist = parseDirectives(allow).get(feature);
   return allowlist !== undefined && !allowlist.includes("'none'");
 }
+
+/** Whether an `allow` value lets the room ask for the camera or the microphone. */
+export const grantsMedia = (allow: string): boolean => grants(allow, 'camera') || grants(allow, 'microphone');
 
 /** The part of the page's own permissions policy the check needs (Chromium's `document.featurePolicy`). */
 export interface PagePolicy {

@@ -29,37 +29,22 @@ export function isValidAlias(alias: string): boolean {
 export function roomOrigin(baseUrl?: string | null): string {
   const raw = baseUrl == null || baseUrl === '' ? LIVEDIGITAL_BASE_URL : baseUrl.trim();
   const url = parseUrl(raw);
-  if (!url || !isSecureRoomUrl(url) || url.pathname.replace(/\/+$/, '') !== '' || url.search || url.hash) {
+  if (!url || !isSecureRoomUrl(url) || url.href !== url.origin + '/') {
     throw new RoomError('invalid-base-url', 'base-url must be an https origin');
   }
   return url.origin;
 }
 
-/** The README's error-code table says the rest (length, examples). */
-const idRule = (input: string): string => `${input}: letters, digits, _ and - only`;
-
-function present(value: string | null | undefined): value is string {
-  return typeof value === 'string' && value !== '';
-}
-
 /**
  * The room's path, `/event/<id>` or `/room/<alias>`, or undefined when neither is set. Throws for
  * an id that is set but malformed: checked before a host is asked for a single-use link too.
+ * (The README's error-code table says the rest: length, examples.)
  */
-export function roomPath(inputs: RoomInputs): string | undefined {
-  if (present(inputs.eventId)) {
-    if (!ID_PATTERN.test(inputs.eventId)) {
-      throw new RoomError('invalid-event-id', idRule('event-id'));
-    }
-    return `/event/${inputs.eventId}`;
-  }
-  if (present(inputs.alias)) {
-    if (!isValidAlias(inputs.alias)) {
-      throw new RoomError('invalid-alias', idRule('alias'));
-    }
-    return `/room/${inputs.alias}`;
-  }
-  return undefined;
+export function roomPath({ eventId, alias }: RoomInputs): string | undefined {
+  const [kind, id, input] = eventId ? (['event', eventId, 'event-id'] as const) : alias ? (['room', alias, 'alias'] as const) : [];
+  if (!id) return undefined;
+  if (!isValidAlias(id)) throw new RoomError(`invalid-${input!}`, `${input}: letters, digits, _ and - only`);
+  return `/${kind}/${id}`;
 }
 
 /**
@@ -72,9 +57,9 @@ export function buildRoomLink(inputs: RoomInputs): URL {
   const path = roomPath(inputs);
   if (!path) throw new RoomError('missing-room', 'set alias, event-id, src, fetcher or access-endpoint');
   const url = new URL(path, origin);
-  if (present(inputs.participantName)) url.searchParams.set('participantName', inputs.participantName);
-  if (present(inputs.accessToken)) url.searchParams.set('accessToken', inputs.accessToken);
-  else if (present(inputs.refreshToken)) url.searchParams.set('refreshToken', inputs.refreshToken);
+  if (inputs.participantName) url.searchParams.set('participantName', inputs.participantName);
+  if (inputs.accessToken) url.searchParams.set('accessToken', inputs.accessToken);
+  else if (inputs.refreshToken) url.searchParams.set('refreshToken', inputs.refreshToken);
   if (inputs.disableSupport) url.searchParams.set('disableSupport', 'true');
   return url;
 }

@@ -1,5 +1,4 @@
-const NUMBER = /^\d+(\.\d+)?$/;
-const LENGTH = /^\d+(\.\d+)?(px|%|em|rem|vh|vw|vmin|vmax|dvh|svh|lvh|ch|cm|mm|in|pt)$/;
+const LENGTH = /^\d+(\.\d+)?(px|%|em|rem|vh|vw|vmin|vmax|dvh|svh|lvh|ch|cm|mm|in|pt)?$/;
 
 /**
  * `width`/`height` as on the vendor's iframe snippet: a bare number means pixels (the snippet uses
@@ -8,7 +7,6 @@ const LENGTH = /^\d+(\.\d+)?(px|%|em|rem|vh|vw|vmin|vmax|dvh|svh|lvh|ch|cm|mm|in
  */
 export function cssLength(value: string | null | undefined): string | undefined {
   const v = (value ?? '').trim().toLowerCase();
-  if (NUMBER.test(v)) return `${v}px`;
-  if (LENGTH.test(v)) return v;
-  return undefined;
+  const length = LENGTH.exec(v);
+  return length ? v + (length[2] ? '' : 'px') : undefined;
 }
