@@ -105,3 +105,14 @@ export function nextMessage<T>(match: (data: any) => T | undefined): Promise<T> 
     window.addEventListener('message', onMessage);
   }), 'the awaited message');
 }
+
+let id = 0;
+/** An access endpoint that gives these answers in turn (test/support/scripted-endpoint.mjs), and how often it was asked. */
+export async function scripted(answers: object[]): Promise<{ endpoint: string; calls: () => Promise<number> }> {
+  const endpoint = `/test-scripted/retry-${Date.now()}-${++id}`;
+  await fetch(endpoint, { method: 'PUT', body: JSON.stringify(answers) });
+  return { endpoint, calls: async () => (await fetch(`${endpoint}/calls`)).json() };
+}
+
+/** A busy answer for {@link scripted}. */
+export const busy = (status: number, retryAfter?: string) => ({ status, headers: retryAfter ? { 'retry-after': retryAfter } : {} });

@@ -3,16 +3,7 @@
 // per-test scripted endpoint (test/support/scripted-endpoint.mjs).
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { TEXTS } from '../../src/i18n.js';
-import { ROOM_ORIGIN, create, frameOf, mountFailing, mountLoaded, statusOf } from './helpers.js';
-
-let id = 0;
-async function scripted(answers: object[]): Promise<{ endpoint: string; calls: () => Promise<number> }> {
-  const endpoint = `/test-scripted/retry-${Date.now()}-${++id}`;
-  await fetch(endpoint, { method: 'PUT', body: JSON.stringify(answers) });
-  return { endpoint, calls: async () => (await fetch(`${endpoint}/calls`)).json() };
-}
-
-const busy = (status: number, retryAfter?: string) => ({ status, headers: retryAfter ? { 'retry-after': retryAfter } : {} });
+import { ROOM_ORIGIN, busy, create, frameOf, mountFailing, mountLoaded, scripted, statusOf } from './helpers.js';
 
 describe('<livedigital-room> waits out a busy backend', function () {
   this.timeout(20_000);
