@@ -11,7 +11,8 @@ export default defineConfig(({ command, mode }) => {
       appType: 'mpa',
     };
   }
-  return mode === 'iife' ? iifeBuild() : esmBuild();
+  if (mode === 'iife') return iifeBuild();
+  return mode === 'upgrade-links' ? upgradeLinksBuild() : esmBuild();
 });
 
 /**
@@ -58,6 +59,24 @@ function iifeBuild(): UserConfig {
       minify: 'oxc',
       lib: { entry: 'src/cdn.ts', formats: ['iife'], name: 'LivedigitalRoom', fileName: () => 'livedigital-room.iife.js' },
       rollupOptions: { output: { generatedCode: { symbols: false } } },
+    },
+  };
+}
+
+/**
+ * `vite build --mode upgrade-links`: what the CDN file loads on the first `upgradeLinks` call, as
+ * a file next to it: one ES module with its few helpers inside (a CDN page has no ESM chunks).
+ */
+function upgradeLinksBuild(): UserConfig {
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'es2022',
+      minify: 'oxc',
+      lib: { entry: 'src/upgrade-links.ts', formats: ['es'], fileName: () => 'livedigital-room.upgrade-links.js' },
+      rollupOptions: { output: { minify: true } },
     },
   };
 }
