@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Sizes of what a page downloads, from a built dist/ (`npm run build` first):
-// - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element);
+// - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element); the file next
+//   to it that it loads on first use (the `upgradeLinks` implementation) on a row of its own;
 // - the ESM `.` entry's own code with `lit` left external, as a bundler sees it: dist/index.js
 //   and every module of ours it imports statically, bundled; what it loads on first use (the
 //   `upgradeLinks` implementation) on a row of its own;
@@ -68,16 +69,20 @@ async function bundleOwnCode(entry, external) {
   return Object.assign(Buffer.concat([...upFront].map(bytesOf)), { onDemand: Buffer.concat(onDemand.map(bytesOf)) });
 }
 
-/** Measures a dist/ directory: `{ iife, esm, react }`, each `{ min, gzip, brotli }` in bytes. */
+/**
+ * Measures a dist/ directory: `{ iife, iifeOnDemand, esm, onDemand, react }`, each
+ * `{ min, gzip, brotli }` in bytes.
+ */
 export async function measure(distDir = 'dist') {
   const dist = resolve(distDir);
   const iife = figures(readFileSync(join(dist, 'livedigital-room.iife.js')));
+  const iifeOnDemand = figures(readFileSync(join(dist, 'livedigital-room.upgrade-links.js')));
   const litExternal = ['lit', 'lit/*', '@lit/*'];
   const esmCode = await bundleOwnCode(join(dist, 'index.js'), litExternal);
   const esm = figures(esmCode);
   const withReact = figures(await bundleOwnCode(join(dist, 'react.js'), [...litExternal, 'react', 'react/*']));
   const react = { min: withReact.min - esm.min, gzip: withReact.gzip - esm.gzip, brotli: withReact.brotli - esm.brotli };
-  return { iife, esm, onDemand: figures(esmCode.onDemand), react };
+  return { iife, iifeOnDemand, esm, onDemand: figures(esmCode.onDemand), react };
 }
 
 /** One line per budget: `{ name, label, gzip, limit, ok }`. */
@@ -99,6 +104,7 @@ export function formatTable(sizes) {
   const rows = [
     ['', 'min', 'gzip', 'brotli', 'target (gzip)', 'enforced limit'],
     ['IIFE all-in-one', kB(sizes.iife.min), kB(sizes.iife.gzip), kB(sizes.iife.brotli), kB(BUDGETS.iife.target), kB(BUDGETS.iife.limit)],
+    ['IIFE on first use', kB(sizes.iifeOnDemand.min), kB(sizes.iifeOnDemand.gzip), kB(sizes.iifeOnDemand.brotli), '-', '-'],
     ['ESM "." own code', kB(sizes.esm.min), kB(sizes.esm.gzip), kB(sizes.esm.brotli), kB(BUDGETS.esm.target), kB(BUDGETS.esm.limit)],
     ['ESM "." on first use', kB(sizes.onDemand.min), kB(sizes.onDemand.gzip), kB(sizes.onDemand.brotli), '-', '-'],
     ['React wrapper on top', kB(sizes.react.min), kB(sizes.react.gzip), kB(sizes.react.brotli), '-', '-'],
