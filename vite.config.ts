@@ -35,6 +35,9 @@ function esmBuild(): UserConfig {
         formats: ['es'],
       },
       rollupOptions: {
+        // define.ts's code (the registration) stays in dist/define.js, the file package.json's
+        // `sideEffects` names: in a shared chunk an app's bundler would drop it as unused.
+        preserveEntrySignatures: 'allow-extension',
         external: [/^lit($|\/)/, /^@lit\//, /^typescript-event-target/, /^react($|\/)/, /^react-dom($|\/)/],
         output: {
           chunkFileNames: 'shared/[name].js',

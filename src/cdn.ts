@@ -21,10 +21,11 @@ const FILE = 'livedigital-room.upgrade-links.js';
 const sibling = src ? new URL(FILE, /\.js($|[?#])/.test(src) ? src : src.replace(/\/?$/, '/dist/')).href : `./${FILE}`;
 
 /** {@link import('./upgrade-links.js').upgradeLinks}, loaded from next to the CDN file on the first call. */
-export const upgradeLinks = upgradeLinksOnDemand(
+export const upgradeLinks = upgradeLinksOnDemand(() =>
   // Left to the browser: the file is built on its own from upgrade-links.ts (`vite build --mode upgrade-links`).
-  () => import(/* @vite-ignore */ sibling) as Promise<typeof import('./upgrade-links.js')>,
-  ` (${FILE} must sit next to the CDN file)`,
+  (import(/* @vite-ignore */ sibling) as Promise<typeof import('./upgrade-links.js')>).catch((error: Error) => {
+    throw Error(`${error.message} (${FILE} must sit next to the CDN file)`);
+  }),
 );
 
 // The CDN tag `<script src=… data-upgrade-links data-base-url=…>` turns the site's room links into

@@ -123,7 +123,7 @@ async function main() {
   check('the CDN file\'s link-upgrade file is next to it in the tarball', existsSync(join(pkgDir, upgradeFile)), upgradeFile);
   const stray = ['test', 'demo', 'bench', 'scripts', 'node_modules'].filter((dir) => existsSync(join(pkgDir, dir)));
   check('no tests, demo or build scripts in the tarball', stray.length === 0, stray.join(', '));
-  check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
+  check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', 'dist/livedigital-room.upgrade-links.js.map', 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
 
   step('sizes (byte budgets, gzip)');
   const sizes = await measure(join(pkgDir, 'dist'));
