@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { demoBackend } from './demo/vite-plugin.js';
+import { CDN_ON_DEMAND } from './scripts/cdn-parts.mjs';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 export default defineConfig(({ command, mode }) => {
@@ -34,6 +35,9 @@ function esmBuild(): UserConfig {
         formats: ['es'],
       },
       rollupOptions: {
+        // define.ts's code (the registration) stays in dist/define.js, the file package.json's
+        // `sideEffects` names: in a shared chunk an app's bundler would drop it as unused.
+        preserveEntrySignatures: 'allow-extension',
         external: [/^lit($|\/)/, /^@lit\//, /^typescript-event-target/, /^react($|\/)/, /^react-dom($|\/)/],
         output: {
           chunkFileNames: 'shared/[name].js',
@@ -62,13 +66,13 @@ function iifeBuild(): UserConfig {
   };
 }
 
-/** The CDN file builds in what the ESM build loads on demand: `on-demand.ts` becomes `on-demand.cdn.ts`. */
+/** The CDN file's own form of on-demand.ts (see there): the same names, loading files next to it. */
 function cdnOnDemand(): Plugin {
   return {
     name: 'livedigital-room:cdn-on-demand',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './on-demand.js' && importer) return this.resolve('./on-demand.cdn.ts', importer);
+      if (source === CDN_ON_DEMAND.module && importer) return this.resolve(CDN_ON_DEMAND.cdn, importer);
     },
   };
 }

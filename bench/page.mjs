@@ -5,12 +5,15 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CDN_PARTS, cdnPartFile } from '../scripts/cdn-parts.mjs';
 import { chromiumLaunchOptions } from '../test/support/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const files = {
   '/livedigital-room.iife.js': () => readFileSync(`${root}dist/livedigital-room.iife.js`),
   '/hand-written-element.js': () => readFileSync(`${root}bench/hand-written-element.js`),
+  // What the CDN file loads on first need, from next to itself.
+  ...Object.fromEntries(CDN_PARTS.map((part) => [`/${cdnPartFile(part)}`, () => readFileSync(`${root}dist/${cdnPartFile(part)}`)])),
 };
 const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>
 <style>body{margin:0}</style>

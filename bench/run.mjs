@@ -30,9 +30,10 @@ const sizes = await measure(`${root}dist`);
 const { handWritten, features } = await measureFeatures();
 for (const [name, label] of [['iife', 'IIFE all-in-one, Lit inside'], ['esm', 'ESM "." own code, Lit external']]) {
   const { min, gzip, brotli } = sizes[name];
-  row(`${label}: min / gzip / brotli`, `${kB(min)} / ${kB(gzip)} / ${kB(brotli)}`, `hand-written ${kB(handWritten.gzip)} gzip`, x(gzip / handWritten.gzip), `≤ ${kB(BUDGETS[name].target)} gzip`, gzip <= BUDGETS[name].target);
+  row(`${label}: min / gzip / brotli`, `${kB(min)} / ${kB(gzip)} / ${kB(brotli)}`, `hand-written ${kB(handWritten.gzip)} gzip`, x(gzip / handWritten.gzip), `≤ ${kB(BUDGETS[name].limit)} gzip`, gzip <= BUDGETS[name].limit);
 }
-for (const { name, gzip } of features) row(`  marginal gzip: ${name}`, `${gzip} B`, '', '', '', null);
+row('  on first need only (busy backend, access endpoint, link upgrade): IIFE / ESM', `${kB(sizes.iifeOnDemand.gzip)} / ${kB(sizes.onDemand.gzip)} gzip`, '', '', '', null);
+for (const { name, gzip } of features) row(`  marginal gzip up front: ${name}`, `${gzip} B`, '', '', '', null);
 
 console.error('browser: connect → iframe, 50 lazy rooms, mount / unmount cycles …');
 const cycles = quick ? 200 : 1000;

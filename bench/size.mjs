@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Sizes of what a page downloads, from a built dist/ (`npm run build` first):
-// - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element);
+// - the all-in-one IIFE (`unpkg` / `jsdelivr`: Lit inside, registers the element); the files next
+//   to it that it loads on first need (scripts/cdn-parts.mjs) on a row of their own;
 // - the ESM `.` entry's own code with `lit` left external, as a bundler sees it: dist/index.js
-//   and every module of ours it imports statically, bundled; what it loads on first use (the
-//   `upgradeLinks` implementation) on a row of its own;
+//   and every module of ours it imports statically, bundled; what it loads on first use (see
+//   src/on-demand.ts) on a row of its own;
 // - the React wrapper's own code on top of that, for information.
 // Each as minified bytes, gzip (level 9) and brotli (quality 11). 1 kB = 1000 bytes.
 //
@@ -12,17 +13,17 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CDN_PARTS, cdnPartFile } from '../scripts/cdn-parts.mjs';
 
 /**
- * Byte budgets, gzip. `target` is the product's budget: the CDN file at least 11 % under Whereby's
- * embed CDN file (10.14 kB), which does far less. With every feature of this release in, neither
- * target is reached yet (see the README's Performance section); `limit` is what the test run
- * enforces (`--check`, and the clients suite) so that nothing grows while the gap is closed —
- * lower it, never raise it, as code comes out.
+ * Byte budgets, gzip, of what every page downloads up front, with every feature in: the CDN file
+ * at least 11 % under Whereby's embed CDN file (10.14 kB), which does far less, and the ESM entry's
+ * own code. What loads on first need (the rows "on first use") is shown, not budgeted: a page pays
+ * for it only when it uses it. Enforced by `--check` and the clients suite.
  */
 export const BUDGETS = {
-  iife: { target: 9_000, limit: 9_850, label: 'IIFE all-in-one (Lit inside)' },
-  esm: { target: 6_500, limit: 7_100, label: 'ESM "." own code (lit external)' },
+  iife: { limit: 9_000, label: 'IIFE all-in-one (Lit inside)' },
+  esm: { limit: 6_500, label: 'ESM "." own code (lit external)' },
 };
 
 export function figures(bytes) {
@@ -38,7 +39,7 @@ export function figures(bytes) {
  * statically, as one buffer. A chunk behind `import()` (upgradeLinks' implementation in `.`)
  * loads only when used: `onDemand` has its bytes.
  */
-async function bundleOwnCode(entry, external) {
+export async function bundleOwnCode(entry, external, plugins = []) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -51,6 +52,7 @@ async function bundleOwnCode(entry, external) {
     metafile: true,
     logLevel: 'silent',
     external,
+    plugins,
   });
   const { outputs } = result.metafile;
   const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
@@ -68,28 +70,30 @@ async function bundleOwnCode(entry, external) {
   return Object.assign(Buffer.concat([...upFront].map(bytesOf)), { onDemand: Buffer.concat(onDemand.map(bytesOf)) });
 }
 
-/** Measures a dist/ directory: `{ iife, esm, react }`, each `{ min, gzip, brotli }` in bytes. */
+/**
+ * Measures a dist/ directory: `{ iife, iifeOnDemand, esm, onDemand, react }`, each
+ * `{ min, gzip, brotli }` in bytes.
+ */
 export async function measure(distDir = 'dist') {
   const dist = resolve(distDir);
   const iife = figures(readFileSync(join(dist, 'livedigital-room.iife.js')));
+  const iifeOnDemand = figures(Buffer.concat(CDN_PARTS.map((part) => readFileSync(join(dist, cdnPartFile(part))))));
   const litExternal = ['lit', 'lit/*', '@lit/*'];
   const esmCode = await bundleOwnCode(join(dist, 'index.js'), litExternal);
   const esm = figures(esmCode);
   const withReact = figures(await bundleOwnCode(join(dist, 'react.js'), [...litExternal, 'react', 'react/*']));
   const react = { min: withReact.min - esm.min, gzip: withReact.gzip - esm.gzip, brotli: withReact.brotli - esm.brotli };
-  return { iife, esm, onDemand: figures(esmCode.onDemand), react };
+  return { iife, iifeOnDemand, esm, onDemand: figures(esmCode.onDemand), react };
 }
 
 /** One line per budget: `{ name, label, gzip, limit, ok }`. */
 export function checkBudgets(sizes) {
-  return Object.entries(BUDGETS).map(([name, { target, limit, label }]) => ({
+  return Object.entries(BUDGETS).map(([name, { limit, label }]) => ({
     name,
     label,
     gzip: sizes[name].gzip,
-    target,
     limit,
     ok: sizes[name].gzip <= limit,
-    onTarget: sizes[name].gzip <= target,
   }));
 }
 
@@ -97,11 +101,12 @@ const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
 export function formatTable(sizes) {
   const rows = [
-    ['', 'min', 'gzip', 'brotli', 'target (gzip)', 'enforced limit'],
-    ['IIFE all-in-one', kB(sizes.iife.min), kB(sizes.iife.gzip), kB(sizes.iife.brotli), kB(BUDGETS.iife.target), kB(BUDGETS.iife.limit)],
-    ['ESM "." own code', kB(sizes.esm.min), kB(sizes.esm.gzip), kB(sizes.esm.brotli), kB(BUDGETS.esm.target), kB(BUDGETS.esm.limit)],
-    ['ESM "." on first use', kB(sizes.onDemand.min), kB(sizes.onDemand.gzip), kB(sizes.onDemand.brotli), '-', '-'],
-    ['React wrapper on top', kB(sizes.react.min), kB(sizes.react.gzip), kB(sizes.react.brotli), '-', '-'],
+    ['', 'min', 'gzip', 'brotli', 'budget (gzip)'],
+    ['IIFE all-in-one', kB(sizes.iife.min), kB(sizes.iife.gzip), kB(sizes.iife.brotli), kB(BUDGETS.iife.limit)],
+    ['IIFE on first use', kB(sizes.iifeOnDemand.min), kB(sizes.iifeOnDemand.gzip), kB(sizes.iifeOnDemand.brotli), '-'],
+    ['ESM "." own code', kB(sizes.esm.min), kB(sizes.esm.gzip), kB(sizes.esm.brotli), kB(BUDGETS.esm.limit)],
+    ['ESM "." on first use', kB(sizes.onDemand.min), kB(sizes.onDemand.gzip), kB(sizes.onDemand.brotli), '-'],
+    ['React wrapper on top', kB(sizes.react.min), kB(sizes.react.gzip), kB(sizes.react.brotli), '-'],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
@@ -115,8 +120,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const lines = checkBudgets(sizes);
   if (args.includes('--check')) {
     const over = lines.filter((line) => !line.ok);
-    for (const line of over) console.log(`over the limit: ${line.label} ${line.gzip} B gzip > ${line.limit} B`);
-    for (const line of lines.filter((l) => l.ok && !l.onTarget)) console.log(`not on target yet: ${line.label} ${line.gzip} B gzip > ${line.target} B`);
+    for (const line of over) console.log(`over budget: ${line.label} ${line.gzip} B gzip > ${line.limit} B`);
     process.exit(over.length ? 1 : 0);
   }
 }

@@ -1,19 +1,17 @@
 /**
- * The CDN file's entry (`livedigital-room.iife.js`, global `LivedigitalRoom`): registers the
- * element like `./define`, with everything inside — `upgradeLinks` too, not loaded on demand
- * (a classic script has no chunks to load).
+ * The CDN file's entry (`livedigital-room.iife.js`, global `LivedigitalRoom`): `./define` as one
+ * classic script, whose on-demand code (on-demand.ts) is files next to it, and the
+ * `data-upgrade-links` start.
  */
-import { LivedigitalRoom } from './livedigital-room.js';
-import { upgradeLinks } from './upgrade-links.js';
+import { upgradeLinks } from './define.js';
 
-LivedigitalRoom.define();
+export * from './define.js';
 
-export * from './element.js';
+// This tag while it runs (null for modules and in Node: importing the package never starts this).
+const script = globalThis.document?.currentScript;
 
 // The CDN tag `<script src=… data-upgrade-links data-base-url=…>` turns the site's room links into
-// rooms, its data-* being the site's defaults. `currentScript` names this tag only while it runs
-// (it is null for modules and in Node, so importing the package never starts this).
-const script = globalThis.document?.currentScript;
+// rooms, its data-* being the site's defaults.
 if (script?.hasAttribute('data-upgrade-links')) {
   const start = () => {
     try {

@@ -1,39 +1,22 @@
 /**
  * The one module with a side effect: registers `<livedigital-room>` (once, and only where a
  * custom element registry exists, so server-side rendering can import it). Its `upgradeLinks`
- * loads the implementation on first use; the CDN file (cdn.ts) has it built in.
+ * loads the implementation on first use; so does the CDN file's (cdn.ts).
  */
 import { LivedigitalRoom } from './livedigital-room.js';
 import type { LivedigitalRoomEventMap } from './events.js';
-import { roomOrigin } from './core/room-link.js';
-import { log } from './diagnostics.js';
-import type { UpgradeLinksOptions } from './upgrade-links.js';
+import { upgradeLinksOnDemand } from './upgrade-links-on-demand.js';
+import { upgradeLinksModule } from './on-demand.js';
 
 LivedigitalRoom.define();
 
 export * from './api.js';
 
 /**
- * {@link import('./upgrade-links.js').upgradeLinks} as the main entry offers it: most pages never
- * turn links into rooms, so the implementation is a chunk of its own, loaded on the first call.
- * `baseUrl` is still checked at once (throws `invalid-base-url`) and the stop function returned
- * at once; the links are upgraded as soon as the chunk has loaded.
+ * {@link import('./upgrade-links.js').upgradeLinks}, its implementation a chunk of its own loaded
+ * on the first call (see {@link upgradeLinksOnDemand}).
  */
-export function upgradeLinks(options: UpgradeLinksOptions = {}): () => void {
-  roomOrigin(options.baseUrl);
-  let stop: (() => void) | undefined;
-  let stopped = false;
-  import('./upgrade-links.js').then(
-    (chunk) => {
-      if (!stopped) stop = chunk.upgradeLinks(options);
-    },
-    (error: Error) => log(`upgradeLinks: ${error.message}`, 'error'),
-  );
-  return () => {
-    stopped = true;
-    stop?.();
-  };
-}
+export const upgradeLinks = /* @__PURE__ */ upgradeLinksOnDemand(upgradeLinksModule);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,8 @@
 //    the byte budgets; the custom-elements manifest against the element itself; the published
 //    types compile for React 19 and 18 apps, a Vue app (vue-tsc) and an Angular app (ngc, AOT).
 //    React 18 and Next.js get workspaces of their own.
-// 3. Apps built with Vite from the installed package — plain HTML with the CDN file, a class-only
+// 3. Apps built with Vite from the installed package — plain HTML with the CDN file (and a course
+//    page whose plain room link the CDN file's data-upgrade-links turns into a room), a class-only
 //    ESM page (also under a strict CSP), React 19 and React 18 (production and development/
 //    StrictMode each), Vue 3 and Angular 21 — served on http://localhost with the host backend
 //    (`livedigital-room/server`) and the livedigital stand-in (`livedigital-room/emulator`) on
@@ -22,13 +23,14 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { checkBudgets, formatTable, measure } from '../../bench/size.mjs';
+import { CDN_PARTS, cdnPartFile } from '../../scripts/cdn-parts.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -118,15 +120,18 @@ async function main() {
   for (const field of ['unpkg', 'jsdelivr', 'customElements', 'types']) {
     check(`package.json \`${field}\` names a file in the tarball`, Boolean(pkg[field]) && existsSync(join(pkgDir, pkg[field])), pkg[field]);
   }
+  const parts = CDN_PARTS.map((part) => join(dirname(pkg.unpkg), cdnPartFile(part)));
+  const missing = parts.filter((file) => !existsSync(join(pkgDir, file)));
+  check('the files the CDN file loads on first need are next to it in the tarball', missing.length === 0, missing.join(', '));
   const stray = ['test', 'demo', 'bench', 'scripts', 'node_modules'].filter((dir) => existsSync(join(pkgDir, dir)));
   check('no tests, demo or build scripts in the tarball', stray.length === 0, stray.join(', '));
-  check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
+  check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', ...CDN_PARTS.map((part) => `dist/${cdnPartFile(part)}.map`), 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
 
   step('sizes (byte budgets, gzip)');
   const sizes = await measure(join(pkgDir, 'dist'));
   console.log(formatTable(sizes));
   for (const line of checkBudgets(sizes)) {
-    check(`${line.label}: ${line.gzip} B gzip ≤ ${line.limit} B enforced limit (target ${line.target} B)`, line.ok, `over by ${line.gzip - line.limit} B`);
+    check(`${line.label}: ${line.gzip} B gzip ≤ ${line.limit} B budget`, line.ok, `over by ${line.gzip - line.limit} B`);
   }
 
   step('plain Node: entries, server rendering, manifest');
@@ -214,6 +219,7 @@ async function main() {
   for (const flow of flows) {
     await roomFlow(flow, `${pageOrigin}/${flow.path}${query}`, issued);
   }
+  await linkUpgradeFlow(`${pageOrigin}/html/upgrade-links.html${query}`, env);
   if (nextOk) await nextFlow(nextApp, env);
 }
 
@@ -355,6 +361,35 @@ async function roomFlow({ name, tag, strict, csp }, url, issued) {
       const effectRuns = await page.evaluate(() => window.__effectRuns);
       check(`${name}: production build mounts once`, effectRuns === 1, `mount effect ran ${effectRuns} time(s)`);
     }
+    check(`${name}: no uncaught errors in the page`, errors.length === 0, errors.join('\n'));
+  } catch (error) {
+    check(`${name}: ran`, false, error.stack);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A course page with a plain room link and the CDN script (`/cdn/livedigital-room`, redirected to
+ * the package's CDN file) with `data-upgrade-links`: the link becomes a room, with the file next to
+ * the CDN file loaded for it.
+ */
+async function linkUpgradeFlow(url, env) {
+  const name = 'plain room link + CDN IIFE with data-upgrade-links';
+  console.log(`\n-- ${name}`);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const src = await page
+      .waitForFunction(() => document.querySelector('livedigital-room')?.shadowRoot?.querySelector('iframe')?.src, WAIT)
+      .then((handle) => handle.jsonValue())
+      .catch(() => null);
+    const room = src ? new URL(src) : null;
+    check(`${name}: the link became a room on the room site`, room?.origin === new URL(env.roomBaseUrl).origin && room.pathname === `/room/${env.alias}`, `iframe ${src}`);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.upgrade-links.js')));
+    check(`${name}: link upgrade loaded once, from next to the CDN file`, loaded.length === 1 && loaded[0] === '/cdn/livedigital-room/dist/livedigital-room.upgrade-links.js', JSON.stringify(loaded));
     check(`${name}: no uncaught errors in the page`, errors.length === 0, errors.join('\n'));
   } catch (error) {
     check(`${name}: ran`, false, error.stack);
