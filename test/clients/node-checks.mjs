@@ -75,7 +75,7 @@ same(
   declaration.members.filter((m) => !m.static).map((m) => m.name),
   [...publicProperties, 'state', 'error', 'reload', 'join'],
 );
-const events = ['LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent'].map((name) => modules['livedigital-room'][name].type);
+const events = ['LdAccessEvent', 'LdLoadEvent', 'LdErrorEvent', 'LdFinishEvent'].map((name) => new modules['livedigital-room'][name]().type);
 same('events', declaration.events.map((e) => e.name), events);
 const code = readFileSync(join(pkgDir, pkg.unpkg), 'utf8');
 // The element builds its shadow DOM by hand: parts are `part:"…"` attributes, the slot a `"slot",{name:"…"}` (any quotes).

@@ -121,8 +121,8 @@ async function main() {
     check(`package.json \`${field}\` names a file in the tarball`, Boolean(pkg[field]) && existsSync(join(pkgDir, pkg[field])), pkg[field]);
   }
   const parts = CDN_PARTS.map((part) => join(dirname(pkg.unpkg), cdnPartFile(part)));
-  const missing = parts.filter((file) => !existsSync(join(pkgDir, file)));
-  check('the files the CDN file loads on first need are next to it in the tarball', missing.length === 0, missing.join(', '));
+  const absent = parts.filter((file) => !existsSync(join(pkgDir, file)));
+  check('the files the CDN file loads on first need are next to it in the tarball', absent.length === 0, absent.join(', '));
   const stray = ['test', 'demo', 'bench', 'scripts', 'node_modules'].filter((dir) => existsSync(join(pkgDir, dir)));
   check('no tests, demo or build scripts in the tarball', stray.length === 0, stray.join(', '));
   check('source maps ship with the bundles', ['dist/livedigital-room.iife.js.map', ...CDN_PARTS.map((part) => `dist/${cdnPartFile(part)}.map`), 'dist/define.js.map', 'dist/server/index.js.map'].every((f) => existsSync(join(pkgDir, f))));
