@@ -2,10 +2,11 @@ import type { AccessAnswer, AccessRequest } from './access.js';
 import { RoomError } from './core/errors.js';
 
 /**
- * What the built-in fetcher behind `access-endpoint` does, loaded on its first call: POST `{alias, participantName}` as JSON with the
- * page's cookies (fetch's default, same-origin: the host knows its user by its own session), accept `{ "url": … }` or a plain URL.
- * A refusal carries the HTTP status and the host's own `{error|code, message}`; an answer that is
- * neither (an HTML page, say) is `bad-response`, not a link to be judged.
+ * What the built-in fetcher behind `access-endpoint` does, loaded on its first call: POST
+ * `{alias, participantName}` as JSON with the page's cookies (fetch's default, same-origin: the
+ * host knows its user by its own session), accept `{ "url": … }` or a plain URL. A refusal
+ * carries the HTTP status and the host's own `{error|code, message}`; an answer that is neither
+ * (an HTML page, say) is `bad-response`, not a link to be judged.
  */
 export async function askEndpoint(endpoint: string, pageHref: string | undefined, { alias, participantName, signal }: AccessRequest): Promise<AccessAnswer> {
   // Relative to `pageHref` when given; in a page, fetch resolves it against the document's base URL.

@@ -38,18 +38,22 @@ export interface Room {
  * where a room opened on its own sends its window after the call, `waitingRoomAudience` other than
  * `nobody` holds everyone but moderators on a waiting screen until a moderator is in the call.
  */
-export interface RoomSettings {
-  isChatAllowed?: boolean;
-  isScreensharingAllowed?: boolean;
-  isAutoRecordingAllowed?: boolean;
-  isMicrophonePublishingAllowed?: boolean;
-  isCameraPublishingAllowed?: boolean;
-  isScreenMediaPublishingAllowed?: boolean;
+export type RoomSettings = { [Flag in (typeof ROOM_SETTING_FLAGS)[number]]?: boolean } & {
   waitingRoomAudience?: string;
   redirectUrl?: string;
   /** Fields the guides do not describe, kept as sent. */
   extra?: Record<string, unknown>;
-}
+};
+
+/** The on/off room settings the guides describe. */
+export const ROOM_SETTING_FLAGS = [
+  'isChatAllowed',
+  'isScreensharingAllowed',
+  'isAutoRecordingAllowed',
+  'isMicrophonePublishingAllowed',
+  'isCameraPublishingAllowed',
+  'isScreenMediaPublishingAllowed',
+] as const;
 
 /** A registered user (`POST /v1/users`); the stand-in keeps no password hash, only a match check. */
 export interface User {

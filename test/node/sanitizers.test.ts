@@ -84,7 +84,8 @@ before(async () => {
     bundle: true, format: 'iife', globalName: 'LivedigitalRoom', target: 'es2022', write: false, logLevel: 'silent',
     plugins: [{
       name: 'cdn-on-demand',
-      setup: (b) => b.onResolve({ filter: /^\.\/on-demand\.js$/ }, (a) => ({ path: join(a.resolveDir, CDN_ON_DEMAND.cdn) })),
+      setup: (b) =>
+        b.onResolve({ filter: /on-demand/ }, (a) => (a.path === CDN_ON_DEMAND.module ? { path: join(a.resolveDir, CDN_ON_DEMAND.cdn) } : undefined)),
     }],
   });
   iife = bundle.outputFiles[0]!.text;

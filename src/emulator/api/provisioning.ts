@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, decodeSegment, readJsonObject, sendEmpty, sendJson } from '../http.js';
 import { makeSecret } from '../store.js';
-import type { Room, RoomSettings, RoomType, Store, Webhook } from '../store.js';
+import { ROOM_SETTING_FLAGS, type Room, type RoomSettings, type RoomType, type Store, type Webhook } from '../store.js';
 import { optionalBoolean, optionalHttpUrl, optionalText, requiredText, roomOf, spaceOf, webhookUrl } from './kit.js';
 import type { ApiContext, Params, Route } from './kit.js';
 
@@ -18,20 +18,12 @@ const roomView = (room: Room) => ({
   ...Object.fromEntries(Object.entries(room.settings).filter(([key]) => key !== 'extra')),
 });
 
-const SETTING_FLAGS = [
-  'isChatAllowed',
-  'isScreensharingAllowed',
-  'isAutoRecordingAllowed',
-  'isMicrophonePublishingAllowed',
-  'isCameraPublishingAllowed',
-  'isScreenMediaPublishingAllowed',
-] as const;
-const ROOM_KEYS = new Set<string>(['name', 'type', 'isPublic', 'waitingRoomAudience', 'redirectUrl', ...SETTING_FLAGS]);
+const ROOM_KEYS = new Set<string>(['name', 'type', 'isPublic', 'waitingRoomAudience', 'redirectUrl', ...ROOM_SETTING_FLAGS]);
 
 /** The settings present in a create/update body, checked like the service would (400 on a bad one). */
 function settingsIn(body: Record<string, unknown>): RoomSettings {
   const settings: RoomSettings = {};
-  for (const key of SETTING_FLAGS) {
+  for (const key of ROOM_SETTING_FLAGS) {
     const value = optionalBoolean(body, key);
     if (value !== undefined) settings[key] = value;
   }
