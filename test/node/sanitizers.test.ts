@@ -401,6 +401,24 @@ describe('the CDN file on a CDN (a second origin), in Chromium', () => {
     }
   });
 
+  it('without its parts: a room with access-endpoint says in the console which file is missing, and shows a Retry, nothing uncaught', async () => {
+    const tag = `<livedigital-room lang="en" base-url="${backend.roomBaseUrl}" alias="${backend.alias}" access-endpoint="${accessEndpoint()}"></livedigital-room>`;
+    const { page, errors, uncaught } = await open('', `${tag}<script src="${cdnOrigin}/lonely/livedigital-room.iife.js"></script>`);
+    try {
+      await page.waitForFunction(() => (document.querySelector('livedigital-room') as HTMLElement & { state: string }).state === 'error', LOAD_LIMIT);
+      assert.ok(cdnRequests.includes('/lonely/livedigital-room.ask-endpoint.js'), `the CDN served only ${cdnRequests.join(', ')}`);
+      assert.ok(
+        errors.some((line) => /^livedigital-room: livedigital-room\.ask-endpoint\.js did not load \(.+\): it must sit next to the CDN file$/.test(line)),
+        errors.join('\n'),
+      );
+      const retry = await page.evaluate(() => Boolean(document.querySelector('livedigital-room')!.shadowRoot!.querySelector('[part="retry-button"]')));
+      assert.equal(retry, true);
+      assert.deepEqual(uncaught, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a bad data-base-url: a console line saying so, links stay links, nothing downloaded, the element and the global still work', async () => {
     const script = `<script src="${cdnOrigin}/npm/livedigital-room@0.1" data-upgrade-links data-base-url="http://edu.livedigital.space"></script>`;
     const { page, errors } = await open('', `<p><a href="http://edu.livedigital.space/room/a">Join</a></p>${script}`);
