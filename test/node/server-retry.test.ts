@@ -187,10 +187,19 @@ describe('client retries against a rate-limited livedigital (loopback)', { timeo
   });
 
   it('maxConcurrent caps requests in flight and serves the queue first come, first served', async () => {
-    upstream.respond = (hit) => setTimeout(() => json(hit.res, 200, { url: `${LINK}-${JSON.parse(hit.body).username}` }), 50);
+    const held: Hit[] = [];
+    upstream.respond = (hit) => void held.push(hit);
     const client = createLivedigitalClient({ token: TOKEN, apiUrl: upstream.url, maxConcurrent: 2 });
     const names = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const links = await Promise.all(names.map((username) => client.generateAccess('s1', 'r1', { username, role: 'user' })));
+    const calls = Promise.all(names.map((username) => client.generateAccess('s1', 'r1', { username, role: 'user' })));
+    // One answer at a time, each once the call its freed slot let through has arrived: so the order
+    // of arrival is the order the queue handed out slots (two slots freed at once would race).
+    for (let answered = 0; answered < names.length; answered++) {
+      await until(() => held.length >= Math.min(names.length, answered + 2));
+      const hit = held[answered]!;
+      json(hit.res, 200, { url: `${LINK}-${JSON.parse(hit.body).username}` });
+    }
+    const links = await calls;
     assert.deepEqual(links.map((l) => l.url.split('-').at(-1)), names);
     assert.equal(upstream.peak, 2);
     assert.deepEqual(upstream.hits.map((h) => JSON.parse(h.body).username), names);
