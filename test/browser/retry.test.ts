@@ -88,7 +88,10 @@ describe('<livedigital-room> waits out a busy backend', function () {
       const loaded = oneEvent(el, 'ld-load');
       statusOf(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       await el.updateComplete;
-      await new Promise(requestAnimationFrame);
+      // With random 0.999 the backoff is about 500 ms. This timer is set first and ends first, so
+      // it runs before the element's wait does, however busy the machine; without the backoff the
+      // fetcher would already have been called (the waiting code loads in a few ms).
+      await new Promise((resolve) => setTimeout(resolve, 100));
       expect(el.state).to.equal('loading');
       expect(calls).to.equal(1);
       await loaded;

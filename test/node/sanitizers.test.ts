@@ -401,7 +401,7 @@ describe('the CDN file on a CDN (a second origin), in Chromium', () => {
     }
   });
 
-  it('without its parts: a room with access-endpoint says in the console which file is missing, and shows a Retry, nothing uncaught', async () => {
+  it('without its parts: a room with access-endpoint says in the console which file is missing and shows a Retry; a busy refusal stays the error; nothing uncaught', async () => {
     const tag = `<livedigital-room lang="en" base-url="${backend.roomBaseUrl}" alias="${backend.alias}" access-endpoint="${accessEndpoint()}"></livedigital-room>`;
     const { page, errors, uncaught } = await open('', `${tag}<script src="${cdnOrigin}/lonely/livedigital-room.iife.js"></script>`);
     try {
@@ -413,6 +413,22 @@ describe('the CDN file on a CDN (a second origin), in Chromium', () => {
       );
       const retry = await page.evaluate(() => Boolean(document.querySelector('livedigital-room')!.shadowRoot!.querySelector('[part="retry-button"]')));
       assert.equal(retry, true);
+      // A busy refusal whose waiting cannot load: the refusal itself is what the element reports.
+      const busy = await page.evaluate(async (baseUrl) => {
+        const { RoomError } = (window as unknown as { LivedigitalRoom: { RoomError: new (...args: unknown[]) => Error } }).LivedigitalRoom;
+        const el = document.createElement('livedigital-room') as HTMLElement & { fetcher: unknown; error: { status?: number; hostCode?: string } | null };
+        el.setAttribute('base-url', baseUrl);
+        el.setAttribute('alias', 'busy');
+        el.fetcher = async () => {
+          throw Object.assign(new RoomError('fetch-failed', 'busy', { status: 503, hostCode: 'busy-now' }), { retryAfter: '0' });
+        };
+        const failed = new Promise((resolve) => el.addEventListener('ld-error', resolve, { once: true }));
+        document.body.append(el);
+        await failed;
+        return { status: el.error?.status, hostCode: el.error?.hostCode };
+      }, backend.roomBaseUrl);
+      assert.deepEqual(busy, { status: 503, hostCode: 'busy-now' });
+      assert.ok(cdnRequests.includes('/lonely/livedigital-room.keep-trying.js'), `the CDN served only ${cdnRequests.join(', ')}`);
       assert.deepEqual(uncaught, []);
     } finally {
       await page.close();
